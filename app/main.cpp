@@ -1,9 +1,21 @@
+// ai-resilience-monitor: parse the command line, then run the window or the headless service.
+#include "commandline.h"
+#include "headlessapp.h"
+
 #include <QCoreApplication>
-#include <QTextStream>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "ai-resilience-monitor " << AIRM_VERSION << Qt::endl;
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("ai-resilience-monitor"));
+    QCoreApplication::setOrganizationName(QStringLiteral("ai-resilience-monitor"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AIRM_VERSION));
+
+    airm::CommandLine options;
+    int exitCode = 0;
+    if (options.parse(QCoreApplication::arguments(), &exitCode) == airm::CommandLine::Result::Exit)
+        return exitCode;
+    // The window arrives with the GUI issue; until then every run is headless.
+    airm::HeadlessApp headless(std::move(options));
+    return headless.exec();
 }

@@ -48,9 +48,15 @@ SystemClock::SystemClock(QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &SystemClock::fireDue);
 }
 
-qint64 SystemClock::nowMs() const { return m_elapsed.elapsed(); }
+qint64 SystemClock::nowMs() const
+{
+    return m_elapsed.elapsed();
+}
 
-qint64 SystemClock::wallMs() const { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 SystemClock::wallMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 Clock::TimerId SystemClock::schedule(qint64 delayMs, std::function<void()> fn)
 {
@@ -78,7 +84,8 @@ void SystemClock::rearm()
 void SystemClock::fireDue()
 {
     const qint64 now = nowMs();
-    // Bounded: timers added by callbacks with delay 0 wait for the next turn, so one turn cannot spin forever.
+    // Bounded: timers added by callbacks with delay 0 wait for the next turn, so one turn cannot spin
+    // forever.
     std::size_t budget = m_queue.size();
     while (budget-- > 0) {
         auto fn = m_queue.takeDue(now);
@@ -90,15 +97,17 @@ void SystemClock::fireDue()
 
 ManualClock::ManualClock(qint64 startWallMs)
     : m_wallStart(startWallMs)
-{
-}
+{}
 
 Clock::TimerId ManualClock::schedule(qint64 delayMs, std::function<void()> fn)
 {
     return m_queue.add(m_now + std::max<qint64>(0, delayMs), std::move(fn));
 }
 
-void ManualClock::cancel(TimerId id) { m_queue.remove(id); }
+void ManualClock::cancel(TimerId id)
+{
+    m_queue.remove(id);
+}
 
 void ManualClock::advance(qint64 ms)
 {

@@ -1,11 +1,11 @@
-// Time and timers behind one interface, so breakers, chaos, simulation and automation run on a manual clock in
-// tests (no sleeps) and on the real clock in the app.
-// Thread affinity: a Clock schedules callbacks on the thread it lives in; create and use it on one thread.
+// Time and timers behind one interface, so breakers, chaos, simulation and automation run on a manual clock
+// in tests (no sleeps) and on the real clock in the app. Thread affinity: a Clock schedules callbacks on the
+// thread it lives in; create and use it on one thread.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
-#include <QElapsedTimer>
 #include <functional>
 #include <map>
 
@@ -64,8 +64,8 @@ private:
     TimerQueue m_queue;
 };
 
-// A clock that only moves when told to. advance() fires due timers in deadline order, each with nowMs() set to
-// its deadline, including timers scheduled by the callbacks themselves.
+// A clock that only moves when told to. advance() fires due timers in deadline order, each with nowMs() set
+// to its deadline, including timers scheduled by the callbacks themselves.
 class ManualClock final : public Clock
 {
 public:

@@ -10,7 +10,9 @@ namespace airm {
 class Random
 {
 public:
-    explicit Random(quint64 seed = std::random_device{}()) : m_engine(seed) {}
+    explicit Random(quint64 seed = std::random_device{}())
+        : m_engine(seed)
+    {}
     void reseed(quint64 seed) { m_engine.seed(seed); }
     // Uniform in [0, 1).
     double uniform() { return std::uniform_real_distribution<double>(0.0, 1.0)(m_engine); }

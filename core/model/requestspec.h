@@ -9,6 +9,12 @@ namespace airm {
 
 struct RequestSpec
 {
+    RequestSpec() = default;
+    RequestSpec(QString serviceName, QString promptText, Origin from = Origin::Manual)
+        : service(std::move(serviceName)), prompt(std::move(promptText)), origin(from)
+    {
+    }
+
     QString service;           // configured service name
     QString prompt;
     Origin origin = Origin::Manual;

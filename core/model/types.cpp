@@ -6,8 +6,7 @@
 namespace airm {
 namespace {
 
-template<typename E, std::size_t N>
-using Table = std::array<std::pair<E, const char *>, N>;
+template<typename E, std::size_t N> using Table = std::array<std::pair<E, const char *>, N>;
 
 constexpr Table<Outcome, 4> kOutcomes{{{Outcome::Success, "success"},
                                        {Outcome::Failure, "failure"},
@@ -67,16 +66,14 @@ constexpr Table<HealthState, 7> kHealthStates{{{HealthState::Unknown, "unknown"}
                                                {HealthState::NotConfigured, "not_configured"},
                                                {HealthState::Simulated, "simulated"}}};
 
-template<typename E, std::size_t N>
-QString lookup(const Table<E, N> &table, E value)
+template<typename E, std::size_t N> QString lookup(const Table<E, N> &table, E value)
 {
     for (const auto &[e, name] : table)
         if (e == value) return QString::fromLatin1(name);
     return QStringLiteral("unknown");
 }
 
-template<typename E, std::size_t N>
-std::optional<E> parse(const Table<E, N> &table, const QString &s)
+template<typename E, std::size_t N> std::optional<E> parse(const Table<E, N> &table, const QString &s)
 {
     for (const auto &[e, name] : table)
         if (s.compare(QLatin1String(name), Qt::CaseInsensitive) == 0) return e;
@@ -85,22 +82,74 @@ std::optional<E> parse(const Table<E, N> &table, const QString &s)
 
 } // namespace
 
-QString toString(Outcome v) { return lookup(kOutcomes, v); }
-QString toString(ErrorClass v) { return lookup(kErrorClasses, v); }
-QString toString(BreakerState v) { return lookup(kBreakerStates, v); }
-QString toString(ChaosType v) { return lookup(kChaosTypes, v); }
-QString toString(CorruptionMode v) { return lookup(kCorruptionModes, v); }
-QString toString(ProviderKind v) { return lookup(kProviderKinds, v); }
-QString toString(Origin v) { return lookup(kOrigins, v); }
-QString toString(HealthState v) { return lookup(kHealthStates, v); }
+namespace names {
 
-std::optional<Outcome> outcomeFromString(const QString &s) { return parse(kOutcomes, s); }
-std::optional<ErrorClass> errorClassFromString(const QString &s) { return parse(kErrorClasses, s); }
-std::optional<BreakerState> breakerStateFromString(const QString &s) { return parse(kBreakerStates, s); }
-std::optional<ChaosType> chaosTypeFromString(const QString &s) { return parse(kChaosTypes, s); }
-std::optional<CorruptionMode> corruptionModeFromString(const QString &s) { return parse(kCorruptionModes, s); }
-std::optional<ProviderKind> providerKindFromString(const QString &s) { return parse(kProviderKinds, s); }
-std::optional<Origin> originFromString(const QString &s) { return parse(kOrigins, s); }
-std::optional<HealthState> healthStateFromString(const QString &s) { return parse(kHealthStates, s); }
+QString toString(Outcome v)
+{
+    return lookup(kOutcomes, v);
+}
+QString toString(ErrorClass v)
+{
+    return lookup(kErrorClasses, v);
+}
+QString toString(BreakerState v)
+{
+    return lookup(kBreakerStates, v);
+}
+QString toString(ChaosType v)
+{
+    return lookup(kChaosTypes, v);
+}
+QString toString(CorruptionMode v)
+{
+    return lookup(kCorruptionModes, v);
+}
+QString toString(ProviderKind v)
+{
+    return lookup(kProviderKinds, v);
+}
+QString toString(Origin v)
+{
+    return lookup(kOrigins, v);
+}
+QString toString(HealthState v)
+{
+    return lookup(kHealthStates, v);
+}
+
+std::optional<Outcome> outcomeFromString(const QString &s)
+{
+    return parse(kOutcomes, s);
+}
+std::optional<ErrorClass> errorClassFromString(const QString &s)
+{
+    return parse(kErrorClasses, s);
+}
+std::optional<BreakerState> breakerStateFromString(const QString &s)
+{
+    return parse(kBreakerStates, s);
+}
+std::optional<ChaosType> chaosTypeFromString(const QString &s)
+{
+    return parse(kChaosTypes, s);
+}
+std::optional<CorruptionMode> corruptionModeFromString(const QString &s)
+{
+    return parse(kCorruptionModes, s);
+}
+std::optional<ProviderKind> providerKindFromString(const QString &s)
+{
+    return parse(kProviderKinds, s);
+}
+std::optional<Origin> originFromString(const QString &s)
+{
+    return parse(kOrigins, s);
+}
+std::optional<HealthState> healthStateFromString(const QString &s)
+{
+    return parse(kHealthStates, s);
+}
+
+} // namespace names
 
 } // namespace airm

@@ -36,6 +36,9 @@ enum class Origin { Manual, Automation, Api, Scenario, HealthCheck };
 
 enum class HealthState { Unknown, Healthy, Degraded, Down, AuthError, NotConfigured, Simulated };
 
+// In their own namespace, brought into airm by a using-directive: ordinary lookup finds them everywhere in airm,
+// but argument-dependent lookup from other libraries (QTest's toString for QCOMPARE) does not.
+namespace names {
 QString toString(Outcome v);
 QString toString(ErrorClass v);
 QString toString(BreakerState v);
@@ -54,5 +57,7 @@ std::optional<CorruptionMode> corruptionModeFromString(const QString &s);
 std::optional<ProviderKind> providerKindFromString(const QString &s);
 std::optional<Origin> originFromString(const QString &s);
 std::optional<HealthState> healthStateFromString(const QString &s);
+} // namespace names
+using namespace names;
 
 } // namespace airm

@@ -50,13 +50,19 @@ public:
 
 private:
     struct Outcome { bool failure; bool slow; };
-    void transitionTo(BreakerState to, const QString &reason);
-    void recordInWindow(bool failure, bool slow);
+    // minOpenUntilMs (monotonic) only matters when entering OPEN: a Retry-After that keeps it open longer.
+    void transitionTo(BreakerState to, const QString &reason, qint64 minOpenUntilMs = -1);
+    void pollAt(qint64 nowMs);
+    bool isCurrent(Permit permit) const { return (permit >> 32) == (m_generation & 0xffffffffu); }
+    void applyConfig();
+    int effectiveMinimumCalls() const;
+    qint64 openDeadlineMs() const;
+    void recordInWindow(bool failure, bool slow, qint64 nowMs);
     void clearWindow();
     bool evaluateTrip(QString *reason) const;
     double failureRate() const;
     double slowRate() const;
-    void evictExpiredBuckets() const;
+    void evictExpiredBuckets(qint64 nowMs) const;
     qint64 openWaitMs() const;
 
     QString m_service;
@@ -73,6 +79,7 @@ private:
     int m_halfOpenSuccesses = 0;
     int m_consecutiveOpens = 0;
     qint64 m_minOpenUntilMs = -1; // from Retry-After
+    quint32 m_recordedMask = 0;   // bit per ErrorClass of m_config.recordedErrors, for the hot path
 
     // Count-based window: ring of outcomes. Time-based: one bucket per second.
     std::vector<Outcome> m_ring;
@@ -80,6 +87,7 @@ private:
     std::size_t m_ringFill = 0;
     struct Bucket { qint64 second = -1; int calls = 0; int failures = 0; int slow = 0; };
     mutable std::vector<Bucket> m_buckets;
+    mutable qint64 m_bucketHeadSecond = -1; // newest second whose bucket is live; older ones evicted up to it
     mutable int m_windowCalls = 0, m_windowFailures = 0, m_windowSlow = 0;
 
     qint64 m_total = 0, m_success = 0, m_failed = 0, m_ignored = 0, m_slow = 0, m_notPermitted = 0, m_opens = 0;

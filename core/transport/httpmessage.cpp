@@ -10,7 +10,13 @@ QByteArray findHeader(const HeaderList &headers, const QByteArray &name)
 }
 } // namespace
 
-QByteArray HttpRequest::header(const QByteArray &name) const { return findHeader(headers, name); }
-QByteArray HttpResponse::header(const QByteArray &name) const { return findHeader(headers, name); }
+QByteArray HttpRequest::header(const QByteArray &name) const
+{
+    return findHeader(headers, name);
+}
+QByteArray HttpResponse::header(const QByteArray &name) const
+{
+    return findHeader(headers, name);
+}
 
 } // namespace airm

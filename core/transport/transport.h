@@ -17,8 +17,9 @@ public:
     virtual ~Transport() = default;
     // Starts a call. `done` runs exactly once, later (never inside send()), unless abort(id) is called first.
     virtual CallId send(const HttpRequest &request, Callback done) = 0;
-    // Cancels a call; its callback will not run. Unknown or finished ids are ignored.
-    virtual void abort(CallId id) = 0;
+    // Cancels a call; its callback will not run. Unknown or finished ids are ignored. Returns the ids of
+    // chaos experiments that had touched the call (so a call that chaos made hang still names its cause).
+    virtual QStringList abort(CallId id) = 0;
 };
 
 } // namespace airm

@@ -1,0 +1,33 @@
+// The command line: every option, its parsing and validation, in one place (so --help and the README agree).
+#pragma once
+
+#include "model/chaosspec.h"
+#include "settings/appconfig.h"
+
+#include <QStringList>
+
+class QCommandLineParser;
+
+namespace airm {
+
+struct CommandLine
+{
+    bool headless = false;
+    bool summary = false;
+    QString summaryJsonPath;
+    qint64 requests = -1; // -1: run as a service until SIGINT/SIGTERM
+    QString service = QStringLiteral("all");
+    qint64 intervalMs = 0;
+    int concurrency = 1;
+    QList<ChaosSpec> chaos;
+    bool verbose = false;
+    AppConfig config;
+
+    enum class Result { Run, Exit };
+    // Parses args; on --help/--version prints and returns Exit with exitCode 0; on errors prints one line to
+    // stderr and returns Exit with exitCode 2.
+    Result parse(const QStringList &args, int *exitCode);
+    static QString helpText();
+};
+
+} // namespace airm

@@ -1,0 +1,107 @@
+#include "appconfig.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace airm {
+
+QString AppConfig::mergeJson(const QJsonObject &o)
+{
+    static const QStringList known{QStringLiteral("services"),  QStringLiteral("replaceDefaultServices"),
+                                   QStringLiteral("breaker"),   QStringLiteral("breakers"),
+                                   QStringLiteral("engine"),    QStringLiteral("api"),
+                                   QStringLiteral("database"),  QStringLiteral("$schema"),
+                                   QStringLiteral("automation")};
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!known.contains(it.key())) return QStringLiteral("unknown top-level field \"%1\"").arg(it.key());
+
+    AppConfig c = *this;
+    if (o.value(QLatin1String("replaceDefaultServices")).toBool()) c.services.clear();
+    if (o.contains(QLatin1String("services"))) {
+        if (!o.value(QLatin1String("services")).isArray()) return QStringLiteral("services must be an array");
+        const QJsonArray list = o.value(QLatin1String("services")).toArray();
+        for (int i = 0; i < list.size(); ++i) {
+            const QJsonObject so = list.at(i).toObject();
+            const QString name = so.value(QLatin1String("name")).toString();
+            const QString where = QStringLiteral("services[%1]").arg(i);
+            if (!isValidServiceName(name))
+                return where + QStringLiteral(".name must match [a-z0-9][a-z0-9_-]{0,63} and not be \"all\"");
+            auto existing = std::find_if(c.services.begin(), c.services.end(),
+                                         [&](const ServiceConfig &s) { return s.name == name; });
+            ServiceConfig sc;
+            if (existing != c.services.end()) {
+                sc = *existing;
+            } else {
+                const auto kind = providerKindFromString(so.value(QLatin1String("kind")).toString());
+                if (!kind)
+                    return where + QStringLiteral(
+                                       ".kind must be one of gemini, cohere, huggingface, openai, anthropic");
+                sc = defaultServiceFor(*kind, name);
+                if (*kind == ProviderKind::OpenAi &&
+                    name != QLatin1String("openai")) // a local server needs no key
+                    sc.keyEnv = {name.toUpper().replace(QLatin1Char('-'), QLatin1Char('_')) +
+                                 QStringLiteral("_API_KEY")};
+            }
+            const QString error = mergeServiceJson(sc, so);
+            if (!error.isEmpty()) return where + QStringLiteral(": ") + error;
+            resolveKeyFromEnvironment(sc);
+            if (existing != c.services.end())
+                *existing = sc;
+            else
+                c.services.append(sc);
+        }
+    }
+    if (o.contains(QLatin1String("breaker"))) {
+        const QString error = c.engine.breaker.mergeJson(o.value(QLatin1String("breaker")).toObject());
+        if (!error.isEmpty()) return QStringLiteral("breaker: ") + error;
+    }
+    if (o.contains(QLatin1String("breakers"))) {
+        const QJsonObject per = o.value(QLatin1String("breakers")).toObject();
+        for (auto it = per.begin(); it != per.end(); ++it) {
+            BreakerConfig bc = c.engine.breakerOverrides.value(it.key(), c.engine.breaker);
+            const QString error = bc.mergeJson(it.value().toObject());
+            if (!error.isEmpty()) return QStringLiteral("breakers.%1: %2").arg(it.key(), error);
+            c.engine.breakerOverrides.insert(it.key(), bc);
+        }
+    }
+    if (o.contains(QLatin1String("engine"))) {
+        const QString error = c.engine.mergeJson(o.value(QLatin1String("engine")).toObject());
+        if (!error.isEmpty()) return QStringLiteral("engine.") + error;
+    }
+    if (o.contains(QLatin1String("api"))) {
+        const QJsonObject a = o.value(QLatin1String("api")).toObject();
+        if (a.contains(QLatin1String("enabled"))) c.api.enabled = a.value(QLatin1String("enabled")).toBool();
+        if (a.contains(QLatin1String("bind"))) c.api.bind = a.value(QLatin1String("bind")).toString();
+        if (a.contains(QLatin1String("port"))) {
+            const int port = a.value(QLatin1String("port")).toInt(-1);
+            if (port < 0 || port > 65535) return QStringLiteral("api.port must be between 0 and 65535");
+            c.api.port = port;
+        }
+        if (a.contains(QLatin1String("token"))) c.api.token = a.value(QLatin1String("token")).toString();
+    }
+    if (o.contains(QLatin1String("database"))) c.databasePath = o.value(QLatin1String("database")).toString();
+    *this = c;
+    return {};
+}
+
+QString AppConfig::loadFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read config %1: %2").arg(path, f.errorString());
+    constexpr qint64 kMaxConfigBytes = 16 << 20;
+    if (f.size() > kMaxConfigBytes) return QStringLiteral("config %1 is larger than 16 MB").arg(path);
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return QStringLiteral("config %1: invalid JSON at offset %2: %3")
+            .arg(path)
+            .arg(pe.offset)
+            .arg(pe.errorString());
+    if (!doc.isObject()) return QStringLiteral("config %1: the top level must be a JSON object").arg(path);
+    const QString error = mergeJson(doc.object());
+    return error.isEmpty() ? QString() : QStringLiteral("config %1: %2").arg(path, error);
+}
+
+} // namespace airm

@@ -1,0 +1,39 @@
+// Everything a run is configured with: services, engine policies, breakers, API settings. Built from
+// defaults, then a JSON config file, then the command line. Secrets come from the environment (or the file,
+// never echoed).
+#pragma once
+
+#include "engine/engineconfig.h"
+#include "model/serviceconfig.h"
+
+#include <QJsonObject>
+#include <QList>
+
+namespace airm {
+
+struct ApiSettings
+{
+    bool enabled = false;
+    QString bind = QStringLiteral("127.0.0.1");
+    int port = 3000;
+    QString token;                 // empty: only loopback clients may change state
+    qint64 maxBodyBytes = 1 << 20; // larger bodies are answered 413
+};
+
+struct AppConfig
+{
+    QList<ServiceConfig> services = defaultServices();
+    EngineConfig engine;
+    ApiSettings api;
+    QString databasePath; // empty: the default location
+
+    // Applies a config document:
+    // {"services":[{...}], "replaceDefaultServices":false, "breaker":{...}, "breakers":{"name":{...}},
+    //  "engine":{...}, "api":{"bind","port","token"}, "database":"path or postgresql://..."}.
+    // On error, *this is unchanged and the message names the field.
+    QString mergeJson(const QJsonObject &o);
+    // Reads and applies a file; errors say which file and why.
+    QString loadFile(const QString &path);
+};
+
+} // namespace airm
