@@ -53,6 +53,11 @@ qint64 SystemClock::nowMs() const
     return m_elapsed.elapsed();
 }
 
+qint64 SystemClock::nowNs() const
+{
+    return m_elapsed.nsecsElapsed();
+}
+
 qint64 SystemClock::wallMs() const
 {
     return QDateTime::currentMSecsSinceEpoch();

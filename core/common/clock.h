@@ -18,6 +18,8 @@ public:
     virtual ~Clock() = default;
     // Monotonic milliseconds; only differences mean anything.
     virtual qint64 nowMs() const = 0;
+    // Monotonic nanoseconds on the same time line, for measuring latencies below a millisecond.
+    virtual qint64 nowNs() const = 0;
     // Milliseconds since the Unix epoch, for records and events.
     virtual qint64 wallMs() const = 0;
     // Runs fn once, delayMs from now (0 = on the next turn of the event loop, never synchronously).
@@ -51,6 +53,7 @@ class SystemClock final : public QObject, public Clock
 public:
     explicit SystemClock(QObject *parent = nullptr);
     qint64 nowMs() const override;
+    qint64 nowNs() const override;
     qint64 wallMs() const override;
     TimerId schedule(qint64 delayMs, std::function<void()> fn) override;
     void cancel(TimerId id) override;
@@ -71,6 +74,7 @@ class ManualClock final : public Clock
 public:
     explicit ManualClock(qint64 startWallMs = 1'700'000'000'000);
     qint64 nowMs() const override { return m_now; }
+    qint64 nowNs() const override { return m_now * 1'000'000; }
     qint64 wallMs() const override { return m_wallStart + m_now; }
     TimerId schedule(qint64 delayMs, std::function<void()> fn) override;
     void cancel(TimerId id) override;

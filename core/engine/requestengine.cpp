@@ -52,12 +52,14 @@ struct RequestEngine::Pending
     int chainIndex = 0;
     int attemptOnService = 0;
     qint64 startMono = 0;
+    qint64 startNs = 0;
     qint64 deadlineMono = 0;
     Service *service = nullptr;
     Transport::CallId call = 0;
     Clock::TimerId timer = 0;
     CircuitBreaker::Permit permit = 0;
     qint64 attemptStartMono = 0;
+    qint64 attemptStartNs = 0;
     quint64 attemptSerial = 0;
     bool waitingForSlot = false;
     ProviderReply reply; // of the last attempt
@@ -200,6 +202,7 @@ quint64 RequestEngine::submit(RequestSpec spec)
     const quint64 id = m_nextId++;
     Pending &p = m_pending[id];
     p.startMono = m_clock->nowMs();
+    p.startNs = m_clock->nowNs();
     p.deadlineMono = p.startMono + (spec.deadlineMs > 0 ? spec.deadlineMs : m_config.defaultDeadlineMs);
     p.record.id = id;
     p.record.startedAtMs = m_clock->wallMs();
@@ -301,6 +304,7 @@ void RequestEngine::sendAttempt(quint64 id, Pending &p)
     ++p.attemptOnService;
     p.attemptSerial = m_nextAttemptSerial++;
     p.attemptStartMono = m_clock->nowMs();
+    p.attemptStartNs = m_clock->nowNs();
     p.permit = s.breaker->tryAcquire();
     armBreakerTimer(s);
     if (!p.permit) {
@@ -362,7 +366,8 @@ void RequestEngine::onResponse(quint64 id, quint64 attemptSerial, HttpResponse r
     if (p.timer) m_clock->cancel(p.timer);
     p.timer = 0;
     p.call = 0;
-    const qint64 duration = m_clock->nowMs() - p.attemptStartMono;
+    const qint64 durationNs = m_clock->nowNs() - p.attemptStartNs;
+    const qint64 duration = durationNs / 1'000'000;
     ProviderReply reply = s.provider->parseReply(response);
     if (response.error == TransportError::Timeout && !response.errorString.isEmpty())
         reply.errorMessage = response.errorString;
@@ -381,7 +386,7 @@ void RequestEngine::onResponse(quint64 id, quint64 attemptSerial, HttpResponse r
     a.errorClass = reply.ok ? ErrorClass::None : reply.errorClass;
     a.errorMessage = reply.errorMessage;
     a.httpStatus = reply.httpStatus;
-    a.latencyMs = double(duration);
+    a.latencyMs = double(durationNs) / 1e6;
     a.chaosIds = response.chaosIds;
     a.simulated = s.config.simulated();
     p.record.attemptList.append(a);
@@ -441,7 +446,7 @@ void RequestEngine::finish(quint64 id, Pending &p)
 {
     RequestRecord &r = p.record;
     r.finishedAtMs = m_clock->wallMs();
-    r.latencyMs = double(m_clock->nowMs() - p.startMono);
+    r.latencyMs = double(m_clock->nowNs() - p.startNs) / 1e6;
     r.attempts = int(r.attemptList.size());
     const ProviderReply &reply = p.reply;
     if (reply.ok) {

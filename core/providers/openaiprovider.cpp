@@ -200,6 +200,7 @@ QByteArray OpenAiProvider::successBody(const QString &text, const QString &model
 
 QByteArray OpenAiProvider::errorBody(int httpStatus, ErrorClass errorClass, const QString &message) const
 {
+    Q_UNUSED(httpStatus) // OpenAI's body does not repeat the status
     QString type = QStringLiteral("server_error");
     QJsonValue code = QJsonValue::Null;
     QJsonValue param = QJsonValue::Null;
@@ -236,7 +237,6 @@ QByteArray OpenAiProvider::errorBody(int httpStatus, ErrorClass errorClass, cons
             text = QStringLiteral("The server had an error while processing your request. Sorry about that!");
         break;
     }
-    Q_UNUSED(httpStatus)
     const QJsonObject error{{QStringLiteral("message"), text},
                             {QStringLiteral("type"), type},
                             {QStringLiteral("param"), param},
