@@ -65,39 +65,39 @@ qint64 SystemClock::wallMs() const
 
 Clock::TimerId SystemClock::schedule(qint64 delayMs, std::function<void()> fn)
 {
-    const TimerId id = m_queue.add(nowMs() + std::max<qint64>(0, delayMs), std::move(fn));
-    rearm();
+    const qint64 deadline = nowMs() + std::max<qint64>(0, delayMs);
+    const TimerId id = m_queue.add(deadline, std::move(fn));
+    if (m_armedDeadline < 0 || deadline < m_armedDeadline) arm(deadline);
     return id;
 }
 
 void SystemClock::cancel(TimerId id)
 {
-    if (m_queue.remove(id)) rearm();
+    // The QTimer stays armed: firing early with nothing due costs less than restarting it on every cancel.
+    m_queue.remove(id);
 }
 
-void SystemClock::rearm()
+void SystemClock::arm(qint64 deadline)
 {
-    const qint64 next = m_queue.nextDeadline();
-    if (next < 0) {
-        m_timer.stop();
-        return;
-    }
-    const qint64 delay = std::clamp<qint64>(next - nowMs(), 0, std::numeric_limits<int>::max());
+    m_armedDeadline = deadline;
+    const qint64 delay = std::clamp<qint64>(deadline - nowMs(), 0, std::numeric_limits<int>::max());
     m_timer.start(int(delay));
 }
 
 void SystemClock::fireDue()
 {
+    m_armedDeadline = -1;
     const qint64 now = nowMs();
-    // Bounded: timers added by callbacks with delay 0 wait for the next turn, so one turn cannot spin
-    // forever.
+    // Bounded: timers added by callbacks wait for the next turn once the budget is spent, so one turn cannot
+    // spin forever.
     std::size_t budget = m_queue.size();
     while (budget-- > 0) {
         auto fn = m_queue.takeDue(now);
         if (!fn) break;
         fn();
     }
-    rearm();
+    const qint64 next = m_queue.nextDeadline();
+    if (next >= 0 && (m_armedDeadline < 0 || next < m_armedDeadline)) arm(next);
 }
 
 ManualClock::ManualClock(qint64 startWallMs)

@@ -59,12 +59,13 @@ public:
     void cancel(TimerId id) override;
 
 private:
-    void rearm();
+    void arm(qint64 deadline);
     void fireDue();
 
     QElapsedTimer m_elapsed;
     QTimer m_timer;
     TimerQueue m_queue;
+    qint64 m_armedDeadline = -1; // the QTimer is restarted only for an earlier deadline, not on every call
 };
 
 // A clock that only moves when told to. advance() fires due timers in deadline order, each with nowMs() set
