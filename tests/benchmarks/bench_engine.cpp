@@ -74,6 +74,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const qint64 simulatedTotal = argc > 1 ? QByteArray(argv[1]).toLongLong() : 1'000'000;
     const qint64 httpTotal = argc > 2 ? QByteArray(argv[2]).toLongLong() : 100'000;
+    const int httpWindow = argc > 3 ? QByteArray(argv[3]).toInt() : 16;
     QJsonArray results;
 
     {
@@ -112,7 +113,7 @@ int main(int argc, char *argv[])
         cfg.seed = 1;
         {
             RequestEngine engine(cfg, {s});
-            results.append(toJson("loopback_mock_http", drive(engine, {QStringLiteral("local")}, httpTotal, 6), 10'000));
+            results.append(toJson("loopback_mock_http", drive(engine, {QStringLiteral("local")}, httpTotal, httpWindow), 10'000));
         }
         QMetaObject::invokeMethod(&context, [&] { delete mock; }, Qt::BlockingQueuedConnection);
         serverThread.quit();
