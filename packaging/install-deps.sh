@@ -9,7 +9,7 @@ packages=(
   qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
   qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-qpa-plugins
   libgl-dev libxkbcommon-dev xvfb xauth x11-apps x11-utils imagemagick
-  sqlite3 wrk appstream
+  sqlite3 wrk appstream postgresql postgresql-client valgrind
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

@@ -1,27 +1,17 @@
 #include "anthropicprovider.h"
 
 #include "openaiprovider.h"
+#include "providerjson.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+using namespace Qt::StringLiterals;
 
 namespace airm {
 namespace {
 
-bool parseObject(const QByteArray &body, QJsonObject &out)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) return false;
-    out = doc.object();
-    return true;
-}
-
-QByteArray toBytes(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
+// Bytes of a simulated message besides the text and the model.
+constexpr qsizetype kMessageBodyBytes = 256;
+// Bytes of a messages request besides the prompt and the model.
+constexpr qsizetype kRequestBytes = 96;
 
 void addAuthHeaders(HttpRequest &request, const ServiceConfig &service)
 {
@@ -34,18 +24,25 @@ void addAuthHeaders(HttpRequest &request, const ServiceConfig &service)
 
 HttpRequest AnthropicProvider::buildRequest(const ServiceConfig &service, const RequestSpec &spec) const
 {
-    const QString model = spec.model.isEmpty() ? service.model : spec.model;
-    const int maxTokens = spec.maxTokens > 0 ? spec.maxTokens : service.maxTokens;
+    const QString model = providerjson::requestModel(service, spec);
     HttpRequest request;
     request.method = QByteArrayLiteral("POST");
     request.url = OpenAiProvider::v1Url(service.baseUrl, QStringLiteral("/messages"));
     addAuthHeaders(request, service);
     request.headers.append({QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
-    const QJsonObject message{{QStringLiteral("role"), QStringLiteral("user")},
-                              {QStringLiteral("content"), spec.prompt}};
-    request.body = toBytes(QJsonObject{{QStringLiteral("model"), model},
-                                       {QStringLiteral("max_tokens"), maxTokens},
-                                       {QStringLiteral("messages"), QJsonArray{message}}});
+    JsonWriter json(kRequestBytes + spec.prompt.size() + model.size());
+    json.beginObject()
+        .field("model"_L1, model)
+        .field("max_tokens"_L1, providerjson::requestMaxTokens(service, spec))
+        .key("messages"_L1)
+        .beginArray()
+        .beginObject()
+        .field("role"_L1, "user"_L1)
+        .field("content"_L1, spec.prompt)
+        .endObject()
+        .endArray()
+        .endObject();
+    request.body = json.take();
     request.meta = {service.name, spec.prompt, model, false};
     return request;
 }
@@ -62,29 +59,21 @@ HttpRequest AnthropicProvider::buildHealthCheck(const ServiceConfig &service) co
 
 bool AnthropicProvider::parseSuccess(const QByteArray &body, ProviderReply &reply) const
 {
-    QJsonObject root;
-    if (!parseObject(body, root)) return false;
-    const QJsonValue type = root.value(QStringLiteral("type"));
-    if (!type.isUndefined() && type.toString() != QLatin1String("message")) return false;
-    const QJsonValue content = root.value(QStringLiteral("content"));
-    if (!content.isArray()) return false;
-    QString text;
-    for (const QJsonValue &block : content.toArray()) {
-        if (!block.isObject()) return false;
-        const QJsonObject b = block.toObject();
-        if (b.value(QStringLiteral("type")).toString() != QLatin1String("text"))
-            continue; // tool_use, thinking
-        const QJsonValue t = b.value(QStringLiteral("text"));
-        if (!t.isString()) return false;
-        text += t.toString();
-    }
-    const QJsonObject usage = root.value(QStringLiteral("usage")).toObject();
+    JsonTree doc;
+    const JsonNode root = providerjson::parseObject(doc, body);
+    if (!root.isObject()) return false;
+    const JsonNode type = root["type"_L1];
+    if (!type.isUndefined() && !type.stringEquals("message"_L1)) return false;
+    const JsonNode content = root["content"_L1];
+    QString text; // blocks of other types: tool_use, thinking
+    if (!content.isArray() || !providerjson::appendTextContent(content, text)) return false;
+    const JsonNode usage = root["usage"_L1];
     // Cached prompt tokens are reported apart from input_tokens; all of them were part of the prompt.
-    reply.inputTokens = usage.value(QStringLiteral("input_tokens")).toInteger() +
-                        usage.value(QStringLiteral("cache_creation_input_tokens")).toInteger() +
-                        usage.value(QStringLiteral("cache_read_input_tokens")).toInteger();
-    reply.outputTokens = usage.value(QStringLiteral("output_tokens")).toInteger();
-    if (text.isEmpty() && root.value(QStringLiteral("stop_reason")).toString() == QLatin1String("refusal")) {
+    reply.inputTokens = usage["input_tokens"_L1].toInteger() +
+                        usage["cache_creation_input_tokens"_L1].toInteger() +
+                        usage["cache_read_input_tokens"_L1].toInteger();
+    reply.outputTokens = usage["output_tokens"_L1].toInteger();
+    if (text.isEmpty() && root["stop_reason"_L1].stringEquals("refusal"_L1)) {
         reply.errorClass = ErrorClass::BadRequest;
         reply.errorMessage = QStringLiteral("Anthropic declined to answer (stop_reason refusal)");
         return true;
@@ -96,11 +85,10 @@ bool AnthropicProvider::parseSuccess(const QByteArray &body, ProviderReply &repl
 void AnthropicProvider::parseErrorBody(const QByteArray &body, int httpStatus, ProviderReply &reply) const
 {
     Q_UNUSED(httpStatus)
-    QJsonObject root;
-    if (!parseObject(body, root)) return;
-    const QJsonObject error = root.value(QStringLiteral("error")).toObject();
-    const QString type = error.value(QStringLiteral("type")).toString();
-    const QString message = error.value(QStringLiteral("message")).toString();
+    JsonTree doc;
+    const JsonNode error = providerjson::parseObject(doc, body)["error"_L1];
+    const QString type = error["type"_L1].toString();
+    const QString message = error["message"_L1].toString();
     if (type.isEmpty() && message.isEmpty()) return;
     reply.errorMessage = message.isEmpty() ? type : message;
 
@@ -125,62 +113,73 @@ void AnthropicProvider::parseErrorBody(const QByteArray &body, int httpStatus, P
 QByteArray AnthropicProvider::successBody(const QString &text, const QString &model, qint64 inputTokens,
                                           qint64 outputTokens) const
 {
-    const QJsonObject block{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}};
-    const QJsonObject usage{{QStringLiteral("input_tokens"), inputTokens},
-                            {QStringLiteral("output_tokens"), outputTokens}};
-    return toBytes(QJsonObject{{QStringLiteral("id"), QStringLiteral("msg_simulated")},
-                               {QStringLiteral("type"), QStringLiteral("message")},
-                               {QStringLiteral("role"), QStringLiteral("assistant")},
-                               {QStringLiteral("model"), model},
-                               {QStringLiteral("content"), QJsonArray{block}},
-                               {QStringLiteral("stop_reason"), QStringLiteral("end_turn")},
-                               {QStringLiteral("stop_sequence"), QJsonValue::Null},
-                               {QStringLiteral("usage"), usage}});
+    JsonWriter json(kMessageBodyBytes + text.size() + model.size());
+    json.beginObject()
+        .field("id"_L1, "msg_simulated"_L1)
+        .field("type"_L1, "message"_L1)
+        .field("role"_L1, "assistant"_L1)
+        .field("model"_L1, model);
+    providerjson::writeTextContent(json, text);
+    json.field("stop_reason"_L1, "end_turn"_L1)
+        .nullField("stop_sequence"_L1)
+        .key("usage"_L1)
+        .beginObject()
+        .field("input_tokens"_L1, inputTokens)
+        .field("output_tokens"_L1, outputTokens)
+        .endObject()
+        .endObject();
+    return json.take();
 }
 
 QByteArray AnthropicProvider::errorBody(int httpStatus, ErrorClass errorClass, const QString &message) const
 {
-    QString type;
+    QLatin1String type;
     QString text = message;
     switch (errorClass) {
     case ErrorClass::Overloaded:
-        type = QStringLiteral("overloaded_error");
+        type = "overloaded_error"_L1;
         if (text.isEmpty()) text = QStringLiteral("Overloaded");
         break;
     case ErrorClass::RateLimited:
-        type = QStringLiteral("rate_limit_error");
+        type = "rate_limit_error"_L1;
         if (text.isEmpty())
             text = QStringLiteral("Number of requests has exceeded your per-minute rate limit");
         break;
     case ErrorClass::Auth:
-        type =
-            httpStatus == 403 ? QStringLiteral("permission_error") : QStringLiteral("authentication_error");
+        type = httpStatus == 403 ? "permission_error"_L1 : "authentication_error"_L1;
         if (text.isEmpty()) text = QStringLiteral("invalid x-api-key");
         break;
     case ErrorClass::ContextLength:
-        type = QStringLiteral("invalid_request_error");
+        type = "invalid_request_error"_L1;
         if (!OpenAiProvider::mentionsContextLength(text))
             text = QStringLiteral("prompt is too long") +
                    (text.isEmpty() ? QString() : QStringLiteral(": ") + text);
         break;
     case ErrorClass::BadRequest:
-        type = httpStatus == 404   ? QStringLiteral("not_found_error")
-               : httpStatus == 413 ? QStringLiteral("request_too_large")
-                                   : QStringLiteral("invalid_request_error");
+        type = httpStatus == 404   ? "not_found_error"_L1
+               : httpStatus == 413 ? "request_too_large"_L1
+                                   : "invalid_request_error"_L1;
         if (text.isEmpty()) text = QStringLiteral("Invalid request");
         break;
     case ErrorClass::Timeout:
-        type = QStringLiteral("timeout_error");
+        type = "timeout_error"_L1;
         if (text.isEmpty()) text = QStringLiteral("Request timed out");
         break;
     default:
-        type = QStringLiteral("api_error");
+        type = "api_error"_L1;
         if (text.isEmpty()) text = QStringLiteral("Internal server error");
         break;
     }
-    const QJsonObject error{{QStringLiteral("type"), type}, {QStringLiteral("message"), text}};
-    return toBytes(
-        QJsonObject{{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("error"), error}});
+    JsonWriter json;
+    json.beginObject()
+        .field("type"_L1, "error"_L1)
+        .key("error"_L1)
+        .beginObject()
+        .field("type"_L1, type)
+        .field("message"_L1, text)
+        .endObject()
+        .endObject();
+    return json.take();
 }
 
 } // namespace airm

@@ -1,64 +1,55 @@
 #include "cohereprovider.h"
 
 #include "openaiprovider.h"
+#include "providerjson.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QUrlQuery>
 #include <QUuid>
+
+using namespace Qt::StringLiterals;
 
 namespace airm {
 namespace {
 
 // Cohere answers an invalid or expired token with this non-standard status.
 constexpr int kInvalidTokenStatus = 498;
-
-bool parseObject(const QByteArray &body, QJsonObject &out)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) return false;
-    out = doc.object();
-    return true;
-}
-
-QByteArray toBytes(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
+// Bytes of a simulated answer besides the text.
+constexpr qsizetype kResponseBodyBytes = 320;
+// Bytes of a request besides the prompt and the model.
+constexpr qsizetype kRequestBytes = 96;
 
 QUrl endpointUrl(const QUrl &base, const QString &path)
 {
-    QUrl url = base;
-    QString basePath = url.path();
-    while (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + path);
-    QUrlQuery query(url);
-    for (const char *name : {"key", "api_key", "apikey", "access_token"})
-        query.removeAllQueryItems(QLatin1String(name));
-    url.setQuery(query);
-    url.setUserInfo(QString());
-    url.setFragment(QString());
-    return url;
+    return providerjson::endpointUrl(base, providerjson::trimmedPath(base) + path);
 }
 
 void addCommonHeaders(HttpRequest &request, const ServiceConfig &service)
 {
-    if (!service.apiKey.isEmpty())
-        request.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + service.apiKey.toUtf8()});
+    providerjson::addBearerAuth(request, service);
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
 }
 
-// Billed units are what Cohere charges for; the raw token counts are the fallback.
-void readUsage(const QJsonObject &usage, ProviderReply &reply)
+// Cohere's ids are UUIDs; a name-based one keeps simulated bodies reproducible.
+QString simulatedId(const QString &text)
 {
-    const QJsonValue billed = usage.value(QStringLiteral("billed_units"));
-    const QJsonObject counts =
-        billed.isObject() ? billed.toObject() : usage.value(QStringLiteral("tokens")).toObject();
-    reply.inputTokens = counts.value(QStringLiteral("input_tokens")).toInteger();
-    reply.outputTokens = counts.value(QStringLiteral("output_tokens")).toInteger();
+    return QUuid::createUuidV5(QUuid(), text).toString(QUuid::WithoutBraces);
+}
+
+void writeTokenCounts(JsonWriter &json, QLatin1String name, qint64 inputTokens, qint64 outputTokens)
+{
+    json.key(name)
+        .beginObject()
+        .field("input_tokens"_L1, inputTokens)
+        .field("output_tokens"_L1, outputTokens)
+        .endObject();
+}
+
+// Billed units are what Cohere charges for; the raw token counts are the fallback.
+void readUsage(const JsonNode &usage, ProviderReply &reply)
+{
+    const JsonNode billed = usage["billed_units"_L1];
+    const JsonNode counts = billed.isObject() ? billed : usage["tokens"_L1];
+    reply.inputTokens = counts["input_tokens"_L1].toInteger();
+    reply.outputTokens = counts["output_tokens"_L1].toInteger();
 }
 
 bool mentionsInvalidKey(const QString &message)
@@ -77,21 +68,22 @@ QString CohereProvider::variant() const
 
 HttpRequest CohereProvider::buildRequest(const ServiceConfig &service, const RequestSpec &spec) const
 {
-    const QString model = spec.model.isEmpty() ? service.model : spec.model;
-    const int maxTokens = spec.maxTokens > 0 ? spec.maxTokens : service.maxTokens;
+    const QString model = providerjson::requestModel(service, spec);
+    const int maxTokens = providerjson::requestMaxTokens(service, spec);
     HttpRequest request;
     request.method = QByteArrayLiteral("POST");
     addCommonHeaders(request, service);
     request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    JsonWriter json(kRequestBytes + spec.prompt.size() + model.size());
+    json.beginObject();
     if (m_api == Api::V1Generate) {
         request.url = endpointUrl(service.baseUrl, QStringLiteral("/v1/generate"));
-        request.body = toBytes(QJsonObject{{QStringLiteral("model"), model},
-                                           {QStringLiteral("prompt"), spec.prompt},
-                                           {QStringLiteral("max_tokens"), maxTokens}});
+        json.field("model"_L1, model).field("prompt"_L1, spec.prompt).field("max_tokens"_L1, maxTokens);
     } else {
         request.url = endpointUrl(service.baseUrl, QStringLiteral("/v2/chat"));
-        request.body = toBytes(OpenAiProvider::chatRequest(model, spec.prompt, maxTokens));
+        OpenAiProvider::writeChatRequestFields(json, model, spec.prompt, maxTokens);
     }
+    request.body = json.endObject().take();
     request.meta = {service.name, spec.prompt, model, false};
     return request;
 }
@@ -108,42 +100,33 @@ HttpRequest CohereProvider::buildHealthCheck(const ServiceConfig &service) const
 
 bool CohereProvider::parseSuccess(const QByteArray &body, ProviderReply &reply) const
 {
-    QJsonObject root;
-    if (!parseObject(body, root)) return false;
+    JsonTree doc;
+    const JsonNode root = providerjson::parseObject(doc, body);
+    if (!root.isObject()) return false;
     if (m_api == Api::V1Generate) {
-        const QJsonArray generations = root.value(QStringLiteral("generations")).toArray();
-        if (generations.isEmpty()) return false;
-        const QJsonValue text = generations.first().toObject().value(QStringLiteral("text"));
+        const JsonNode text = root["generations"_L1].first()["text"_L1];
         if (!text.isString()) return false;
         reply.text = text.toString();
-        readUsage(root.value(QStringLiteral("meta")).toObject(), reply);
+        readUsage(root["meta"_L1], reply);
         return true;
     }
-    const QJsonValue message = root.value(QStringLiteral("message"));
+    const JsonNode message = root["message"_L1];
     if (!message.isObject()) return false;
-    const QJsonValue content = message.toObject().value(QStringLiteral("content"));
+    const JsonNode content = message["content"_L1];
     // A reply that only calls tools has tool_calls and no content.
-    if (!content.isArray() && !message.toObject().value(QStringLiteral("tool_calls")).isArray()) return false;
+    if (!content.isArray() && !message["tool_calls"_L1].isArray()) return false;
     QString text;
-    for (const QJsonValue &item : content.toArray()) {
-        if (!item.isObject()) return false;
-        const QJsonObject c = item.toObject();
-        if (c.value(QStringLiteral("type")).toString() != QLatin1String("text")) continue;
-        const QJsonValue t = c.value(QStringLiteral("text"));
-        if (!t.isString()) return false;
-        text += t.toString();
-    }
+    if (!providerjson::appendTextContent(content, text)) return false;
     reply.text = text;
-    readUsage(root.value(QStringLiteral("usage")).toObject(), reply);
+    readUsage(root["usage"_L1], reply);
     return true;
 }
 
 void CohereProvider::parseErrorBody(const QByteArray &body, int httpStatus, ProviderReply &reply) const
 {
     if (httpStatus == kInvalidTokenStatus) reply.errorClass = ErrorClass::Auth;
-    QJsonObject root;
-    if (!parseObject(body, root)) return;
-    const QString message = root.value(QStringLiteral("message")).toString();
+    JsonTree doc;
+    const QString message = providerjson::parseObject(doc, body)["message"_L1].toString();
     if (message.isEmpty()) return;
     reply.errorMessage = message;
     if (mentionsInvalidKey(message))
@@ -158,28 +141,38 @@ QByteArray CohereProvider::successBody(const QString &text, const QString &model
                                        qint64 outputTokens) const
 {
     Q_UNUSED(model)
-    const QJsonObject units{{QStringLiteral("input_tokens"), inputTokens},
-                            {QStringLiteral("output_tokens"), outputTokens}};
-    const QString id = QUuid::createUuidV5(QUuid(), text).toString(QUuid::WithoutBraces);
+    const QString id = simulatedId(text);
+    JsonWriter json(kResponseBodyBytes + text.size());
+    json.beginObject().field("id"_L1, id);
     if (m_api == Api::V1Generate) {
-        const QJsonObject generation{{QStringLiteral("id"), id},
-                                     {QStringLiteral("text"), text},
-                                     {QStringLiteral("finish_reason"), QStringLiteral("COMPLETE")}};
-        const QJsonObject meta{
-            {QStringLiteral("api_version"), QJsonObject{{QStringLiteral("version"), QStringLiteral("1")}}},
-            {QStringLiteral("billed_units"), units}};
-        return toBytes(QJsonObject{{QStringLiteral("id"), id},
-                                   {QStringLiteral("generations"), QJsonArray{generation}},
-                                   {QStringLiteral("meta"), meta}});
+        json.key("generations"_L1)
+            .beginArray()
+            .beginObject()
+            .field("id"_L1, id)
+            .field("text"_L1, text)
+            .field("finish_reason"_L1, "COMPLETE"_L1)
+            .endObject()
+            .endArray()
+            .key("meta"_L1)
+            .beginObject()
+            .key("api_version"_L1)
+            .beginObject()
+            .field("version"_L1, "1"_L1)
+            .endObject();
+        writeTokenCounts(json, "billed_units"_L1, inputTokens, outputTokens);
+        json.endObject();
+    } else {
+        json.field("finish_reason"_L1, "COMPLETE"_L1)
+            .key("message"_L1)
+            .beginObject()
+            .field("role"_L1, "assistant"_L1);
+        providerjson::writeTextContent(json, text);
+        json.endObject().key("usage"_L1).beginObject();
+        writeTokenCounts(json, "billed_units"_L1, inputTokens, outputTokens);
+        writeTokenCounts(json, "tokens"_L1, inputTokens, outputTokens);
+        json.endObject();
     }
-    const QJsonObject part{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}};
-    const QJsonObject message{{QStringLiteral("role"), QStringLiteral("assistant")},
-                              {QStringLiteral("content"), QJsonArray{part}}};
-    const QJsonObject usage{{QStringLiteral("billed_units"), units}, {QStringLiteral("tokens"), units}};
-    return toBytes(QJsonObject{{QStringLiteral("id"), id},
-                               {QStringLiteral("finish_reason"), QStringLiteral("COMPLETE")},
-                               {QStringLiteral("message"), message},
-                               {QStringLiteral("usage"), usage}});
+    return json.endObject().take();
 }
 
 QByteArray CohereProvider::errorBody(int httpStatus, ErrorClass errorClass, const QString &message) const
@@ -213,10 +206,10 @@ QByteArray CohereProvider::errorBody(int httpStatus, ErrorClass errorClass, cons
         if (text.isEmpty()) text = QStringLiteral("internal server error");
         break;
     }
-    QJsonObject root{{QStringLiteral("message"), text}};
-    if (m_api == Api::V2Chat)
-        root.insert(QStringLiteral("id"), QUuid::createUuidV5(QUuid(), text).toString(QUuid::WithoutBraces));
-    return toBytes(root);
+    JsonWriter json;
+    json.beginObject().field("message"_L1, text);
+    if (m_api == Api::V2Chat) json.field("id"_L1, simulatedId(text));
+    return json.endObject().take();
 }
 
 } // namespace airm

@@ -1,54 +1,38 @@
 #include "geminiprovider.h"
 
 #include "openaiprovider.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QUrlQuery>
+#include "providerjson.h"
 
 #include <cmath>
+
+using namespace Qt::StringLiterals;
 
 namespace airm {
 namespace {
 
-bool parseObject(const QByteArray &body, QJsonObject &out)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError) return false;
-    // Some Google front ends wrap the error status in a one-element array.
-    if (doc.isArray() && doc.array().size() == 1 && doc.array().first().isObject()) {
-        out = doc.array().first().toObject();
-        return true;
-    }
-    if (!doc.isObject()) return false;
-    out = doc.object();
-    return true;
-}
+// Bytes of a simulated generateContent answer besides the text and the model.
+constexpr qsizetype kResponseBodyBytes = 256;
+// Bytes of a generateContent request besides the prompt.
+constexpr qsizetype kRequestBytes = 128;
 
-QByteArray toBytes(const QJsonObject &o)
+// The top-level object of body; some Google front ends wrap it (an error status, mostly) in a one-element
+// array. Undefined when body is not valid JSON or holds no such object.
+JsonNode parseObject(JsonTree &doc, const QByteArray &body)
 {
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    if (!doc.parse(body)) return {};
+    const JsonNode root = doc.root();
+    const JsonNode object = root.isArray() && root.size() == 1 ? root.first() : root;
+    return object.isObject() ? object : JsonNode();
 }
 
 // {base}/v1beta/models/{model}{suffix}; a base that already ends in /v1beta is not doubled.
 QUrl modelUrl(const QUrl &base, QString model, const QString &suffix)
 {
     if (model.startsWith(QLatin1String("models/"))) model.remove(0, 7);
-    QUrl url = base;
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
+    QString path = providerjson::trimmedPath(base);
     if (!path.endsWith(QLatin1String("/v1beta"))) path += QStringLiteral("/v1beta");
-    url.setPath(path + QStringLiteral("/models/") + model + suffix);
     // The key travels in x-goog-api-key only; a ?key= pasted into the base URL is dropped.
-    QUrlQuery query(url);
-    query.removeAllQueryItems(QStringLiteral("key"));
-    url.setQuery(query);
-    url.setUserInfo(QString());
-    url.setFragment(QString());
-    return url;
+    return providerjson::endpointUrl(base, path + QStringLiteral("/models/") + model + suffix);
 }
 
 void addAuthHeader(HttpRequest &request, const ServiceConfig &service)
@@ -65,13 +49,11 @@ bool isBlockedFinish(const QString &finishReason)
 }
 
 // google.rpc.RetryInfo.retryDelay is a protobuf Duration in JSON: "7s", "0.5s".
-int retryDelayMs(const QJsonArray &details)
+int retryDelayMs(const JsonNode &details)
 {
-    for (const QJsonValue &detail : details) {
-        const QJsonObject d = detail.toObject();
-        if (!d.value(QStringLiteral("@type")).toString().endsWith(QLatin1String("google.rpc.RetryInfo")))
-            continue;
-        QString delay = d.value(QStringLiteral("retryDelay")).toString().trimmed();
+    for (const JsonNode detail : details) {
+        if (!detail["@type"_L1].toString().endsWith(QLatin1String("google.rpc.RetryInfo"))) continue;
+        QString delay = detail["retryDelay"_L1].toString().trimmed();
         if (!delay.endsWith(QLatin1Char('s'))) return -1;
         delay.chop(1);
         bool ok = false;
@@ -82,12 +64,11 @@ int retryDelayMs(const QJsonArray &details)
     return -1;
 }
 
-bool isInvalidKey(const QJsonObject &error)
+bool isInvalidKey(const JsonNode &error)
 {
-    for (const QJsonValue &detail : error.value(QStringLiteral("details")).toArray())
-        if (detail.toObject().value(QStringLiteral("reason")).toString() == QLatin1String("API_KEY_INVALID"))
-            return true;
-    return error.value(QStringLiteral("message")).toString().contains(QLatin1String("API key not valid"));
+    for (const JsonNode detail : error["details"_L1])
+        if (detail["reason"_L1].stringEquals("API_KEY_INVALID"_L1)) return true;
+    return error["message"_L1].toString().contains(QLatin1String("API key not valid"));
 }
 
 QString statusForClass(ErrorClass errorClass, int httpStatus)
@@ -133,19 +114,32 @@ QString defaultMessage(ErrorClass errorClass)
 
 HttpRequest GeminiProvider::buildRequest(const ServiceConfig &service, const RequestSpec &spec) const
 {
-    const QString model = spec.model.isEmpty() ? service.model : spec.model;
-    const int maxTokens = spec.maxTokens > 0 ? spec.maxTokens : service.maxTokens;
+    const QString model = providerjson::requestModel(service, spec);
     HttpRequest request;
     request.method = QByteArrayLiteral("POST");
     request.url = modelUrl(service.baseUrl, model, QStringLiteral(":generateContent"));
     addAuthHeader(request, service);
     request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
-    const QJsonObject part{{QStringLiteral("text"), spec.prompt}};
-    const QJsonObject content{{QStringLiteral("role"), QStringLiteral("user")},
-                              {QStringLiteral("parts"), QJsonArray{part}}};
-    request.body = toBytes(QJsonObject{
-        {QStringLiteral("contents"), QJsonArray{content}},
-        {QStringLiteral("generationConfig"), QJsonObject{{QStringLiteral("maxOutputTokens"), maxTokens}}}});
+    JsonWriter json(kRequestBytes + spec.prompt.size());
+    json.beginObject()
+        .key("contents"_L1)
+        .beginArray()
+        .beginObject()
+        .field("role"_L1, "user"_L1)
+        .key("parts"_L1)
+        .beginArray()
+        .beginObject()
+        .field("text"_L1, spec.prompt)
+        .endObject()
+        .endArray()
+        .endObject()
+        .endArray()
+        .key("generationConfig"_L1)
+        .beginObject()
+        .field("maxOutputTokens"_L1, providerjson::requestMaxTokens(service, spec))
+        .endObject()
+        .endObject();
+    request.body = json.take();
     request.meta = {service.name, spec.prompt, model, false};
     return request;
 }
@@ -162,45 +156,44 @@ HttpRequest GeminiProvider::buildHealthCheck(const ServiceConfig &service) const
 
 bool GeminiProvider::parseSuccess(const QByteArray &body, ProviderReply &reply) const
 {
-    QJsonObject root;
-    if (!parseObject(body, root)) return false;
-    const QJsonObject usage = root.value(QStringLiteral("usageMetadata")).toObject();
-    reply.inputTokens = usage.value(QStringLiteral("promptTokenCount")).toInteger();
+    JsonTree doc;
+    const JsonNode root = parseObject(doc, body);
+    if (!root.isObject()) return false;
+    const JsonNode usage = root["usageMetadata"_L1];
+    reply.inputTokens = usage["promptTokenCount"_L1].toInteger();
     // Thinking tokens are billed as output.
-    reply.outputTokens = usage.value(QStringLiteral("candidatesTokenCount")).toInteger() +
-                         usage.value(QStringLiteral("thoughtsTokenCount")).toInteger();
+    reply.outputTokens =
+        usage["candidatesTokenCount"_L1].toInteger() + usage["thoughtsTokenCount"_L1].toInteger();
 
-    const QJsonArray candidates = root.value(QStringLiteral("candidates")).toArray();
-    if (candidates.isEmpty()) {
-        const QJsonObject feedback = root.value(QStringLiteral("promptFeedback")).toObject();
-        const QString blockReason = feedback.value(QStringLiteral("blockReason")).toString();
+    const JsonNode candidate = root["candidates"_L1].first();
+    if (candidate.isUndefined()) {
+        const JsonNode feedback = root["promptFeedback"_L1];
+        const QString blockReason = feedback["blockReason"_L1].toString();
         if (blockReason.isEmpty()) return false;
         reply.errorClass = ErrorClass::BadRequest;
         reply.errorMessage = QStringLiteral("Gemini blocked the prompt (blockReason %1)").arg(blockReason);
-        const QString detail = feedback.value(QStringLiteral("blockReasonMessage")).toString();
+        const QString detail = feedback["blockReasonMessage"_L1].toString();
         if (!detail.isEmpty()) reply.errorMessage += QStringLiteral(": ") + detail;
         return true;
     }
-    if (!candidates.first().isObject()) return false;
-    const QJsonObject candidate = candidates.first().toObject();
-    const QString finishReason = candidate.value(QStringLiteral("finishReason")).toString();
-    const QJsonValue content = candidate.value(QStringLiteral("content"));
+    if (!candidate.isObject()) return false;
+    const QString finishReason = candidate["finishReason"_L1].toString();
+    const JsonNode content = candidate["content"_L1];
     if (!content.isObject() && finishReason.isEmpty()) return false;
-    const QJsonValue parts = content.toObject().value(QStringLiteral("parts"));
+    const JsonNode parts = content["parts"_L1];
     if (!parts.isUndefined() && !parts.isArray()) return false;
 
     QString text;
-    for (const QJsonValue &part : parts.toArray()) {
+    for (const JsonNode part : parts) {
         if (!part.isObject()) return false;
-        const QJsonObject p = part.toObject();
-        if (p.value(QStringLiteral("thought")).toBool()) continue; // thought summaries are not the answer
-        const QJsonValue t = p.value(QStringLiteral("text"));
+        if (part["thought"_L1].toBool()) continue; // thought summaries are not the answer
+        const JsonNode t = part["text"_L1];
         if (t.isString())
             text += t.toString();
         else if (!t.isUndefined())
             return false;
     }
-    if (parts.toArray().isEmpty() && isBlockedFinish(finishReason)) {
+    if (parts.size() == 0 && isBlockedFinish(finishReason)) {
         reply.errorClass = ErrorClass::BadRequest;
         reply.errorMessage =
             QStringLiteral("Gemini blocked the response (finishReason %1)").arg(finishReason);
@@ -214,14 +207,13 @@ bool GeminiProvider::parseSuccess(const QByteArray &body, ProviderReply &reply) 
 void GeminiProvider::parseErrorBody(const QByteArray &body, int httpStatus, ProviderReply &reply) const
 {
     Q_UNUSED(httpStatus)
-    QJsonObject root;
-    if (!parseObject(body, root)) return;
-    const QJsonObject error = root.value(QStringLiteral("error")).toObject();
-    const QString status = error.value(QStringLiteral("status")).toString();
-    const QString message = error.value(QStringLiteral("message")).toString();
+    JsonTree doc;
+    const JsonNode error = parseObject(doc, body)["error"_L1];
+    const QString status = error["status"_L1].toString();
+    const QString message = error["message"_L1].toString();
     if (status.isEmpty() && message.isEmpty()) return;
     reply.errorMessage = message.isEmpty() ? status : message;
-    reply.retryAfterMs = retryDelayMs(error.value(QStringLiteral("details")).toArray());
+    reply.retryAfterMs = retryDelayMs(error["details"_L1]);
 
     if (status == QLatin1String("RESOURCE_EXHAUSTED"))
         reply.errorClass = ErrorClass::RateLimited;
@@ -245,18 +237,34 @@ void GeminiProvider::parseErrorBody(const QByteArray &body, int httpStatus, Prov
 QByteArray GeminiProvider::successBody(const QString &text, const QString &model, qint64 inputTokens,
                                        qint64 outputTokens) const
 {
-    const QJsonObject content{
-        {QStringLiteral("parts"), QJsonArray{QJsonObject{{QStringLiteral("text"), text}}}},
-        {QStringLiteral("role"), QStringLiteral("model")}};
-    const QJsonObject candidate{{QStringLiteral("content"), content},
-                                {QStringLiteral("finishReason"), QStringLiteral("STOP")},
-                                {QStringLiteral("index"), 0}};
-    const QJsonObject usage{{QStringLiteral("promptTokenCount"), inputTokens},
-                            {QStringLiteral("candidatesTokenCount"), outputTokens},
-                            {QStringLiteral("totalTokenCount"), inputTokens + outputTokens}};
-    return toBytes(QJsonObject{{QStringLiteral("candidates"), QJsonArray{candidate}},
-                               {QStringLiteral("usageMetadata"), usage},
-                               {QStringLiteral("modelVersion"), model}});
+    JsonWriter json(kResponseBodyBytes + text.size() + model.size());
+    json.beginObject()
+        .key("candidates"_L1)
+        .beginArray()
+        .beginObject()
+        .key("content"_L1)
+        .beginObject()
+        .key("parts"_L1)
+        .beginArray()
+        .beginObject()
+        .field("text"_L1, text)
+        .endObject()
+        .endArray()
+        .field("role"_L1, "model"_L1)
+        .endObject()
+        .field("finishReason"_L1, "STOP"_L1)
+        .field("index"_L1, 0)
+        .endObject()
+        .endArray()
+        .key("usageMetadata"_L1)
+        .beginObject()
+        .field("promptTokenCount"_L1, inputTokens)
+        .field("candidatesTokenCount"_L1, outputTokens)
+        .field("totalTokenCount"_L1, inputTokens + outputTokens)
+        .endObject()
+        .field("modelVersion"_L1, model)
+        .endObject();
+    return json.take();
 }
 
 QByteArray GeminiProvider::errorBody(int httpStatus, ErrorClass errorClass, const QString &message) const
@@ -265,10 +273,16 @@ QByteArray GeminiProvider::errorBody(int httpStatus, ErrorClass errorClass, cons
     if (errorClass == ErrorClass::ContextLength && !OpenAiProvider::mentionsContextLength(text))
         text = QStringLiteral("The input token count exceeds the maximum number of tokens allowed.") +
                (message.isEmpty() ? QString() : QStringLiteral(" ") + message);
-    const QJsonObject error{{QStringLiteral("code"), httpStatus},
-                            {QStringLiteral("message"), text},
-                            {QStringLiteral("status"), statusForClass(errorClass, httpStatus)}};
-    return toBytes(QJsonObject{{QStringLiteral("error"), error}});
+    JsonWriter json;
+    json.beginObject()
+        .key("error"_L1)
+        .beginObject()
+        .field("code"_L1, httpStatus)
+        .field("message"_L1, text)
+        .field("status"_L1, statusForClass(errorClass, httpStatus))
+        .endObject()
+        .endObject();
+    return json.take();
 }
 
 } // namespace airm

@@ -1,44 +1,25 @@
 #include "huggingfaceprovider.h"
 
 #include "openaiprovider.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QUrlQuery>
+#include "providerjson.h"
 
 #include <cmath>
+
+using namespace Qt::StringLiterals;
 
 namespace airm {
 namespace {
 
+using providerjson::endpointUrl;
+using providerjson::trimmedPath;
+
 const QLatin1String kModelsSegment("/models/");
-
-QByteArray toBytes(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QUrl withPath(const QUrl &base, const QString &path)
-{
-    QUrl url = base;
-    url.setPath(path);
-    QUrlQuery query(url);
-    for (const char *name : {"key", "api_key", "apikey", "access_token"})
-        query.removeAllQueryItems(QLatin1String(name));
-    url.setQuery(query);
-    url.setUserInfo(QString());
-    url.setFragment(QString());
-    return url;
-}
-
-QString trimmedPath(const QUrl &base)
-{
-    QString path = base.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    return path;
-}
+// Bytes of a simulated TGI answer besides the text and the prefill list.
+constexpr qsizetype kTgiBodyBytes = 192;
+// Bytes of one prefill entry, {"id":0,"text":"","logprob":null}.
+constexpr qsizetype kPrefillTokenBytes = 36;
+// Bytes of a request besides the prompt and the model.
+constexpr qsizetype kRequestBytes = 112;
 
 // The legacy endpoint: the base URL itself when it already names a model (.../models/<model>), otherwise
 // {base}/models/{model}. Returns the URL and, through *model, the model it addresses.
@@ -48,28 +29,22 @@ QUrl tgiUrl(const QUrl &base, const QString &requestedModel, QString *model)
     const qsizetype at = path.indexOf(kModelsSegment);
     if (at >= 0) {
         *model = path.mid(at + kModelsSegment.size());
-        return withPath(base, path);
+        return endpointUrl(base, path);
     }
     *model = requestedModel;
-    return withPath(base, path + kModelsSegment + requestedModel);
+    return endpointUrl(base, path + kModelsSegment + requestedModel);
 }
 
-void addAuthHeader(HttpRequest &request, const ServiceConfig &service)
+bool parseGeneratedText(const JsonNode &value, ProviderReply &reply)
 {
-    if (!service.apiKey.isEmpty())
-        request.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + service.apiKey.toUtf8()});
-}
-
-bool parseGeneratedText(const QJsonValue &value, ProviderReply &reply)
-{
-    const QJsonObject o = value.toObject();
-    const QJsonValue text = o.value(QStringLiteral("generated_text"));
+    const JsonNode text = value["generated_text"_L1];
     if (!text.isString()) return false;
     reply.text = text.toString();
     // Present when the request asked for details (generated tokens) and decoder input details (prefill).
-    const QJsonObject details = o.value(QStringLiteral("details")).toObject();
-    reply.outputTokens = details.value(QStringLiteral("generated_tokens")).toInteger();
-    reply.inputTokens = details.value(QStringLiteral("prefill")).toArray().size();
+    const JsonNode details = value["details"_L1];
+    reply.outputTokens = details["generated_tokens"_L1].toInteger();
+    const JsonNode prefill = details["prefill"_L1];
+    reply.inputTokens = prefill.isArray() ? prefill.size() : 0;
     return true;
 }
 
@@ -89,25 +64,29 @@ QString HuggingFaceProvider::variant() const
 
 HttpRequest HuggingFaceProvider::buildRequest(const ServiceConfig &service, const RequestSpec &spec) const
 {
-    QString model = spec.model.isEmpty() ? service.model : spec.model;
-    const int maxTokens = spec.maxTokens > 0 ? spec.maxTokens : service.maxTokens;
+    QString model = providerjson::requestModel(service, spec);
+    const int maxTokens = providerjson::requestMaxTokens(service, spec);
     HttpRequest request;
     request.method = QByteArrayLiteral("POST");
-    addAuthHeader(request, service);
+    providerjson::addBearerAuth(request, service);
     request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    JsonWriter json(kRequestBytes + spec.prompt.size() + model.size());
+    json.beginObject();
     if (m_api == Api::Tgi) {
         request.url = tgiUrl(service.baseUrl, model, &model);
-        const QJsonObject parameters{{QStringLiteral("max_new_tokens"), maxTokens},
-                                     {QStringLiteral("return_full_text"), false},
-                                     {QStringLiteral("details"), true}};
-        request.body = toBytes(
-            QJsonObject{{QStringLiteral("inputs"), spec.prompt}, {QStringLiteral("parameters"), parameters}});
+        json.field("inputs"_L1, spec.prompt)
+            .key("parameters"_L1)
+            .beginObject()
+            .field("max_new_tokens"_L1, maxTokens)
+            .field("return_full_text"_L1, false)
+            .field("details"_L1, true)
+            .endObject();
     } else {
         request.url = OpenAiProvider::v1Url(service.baseUrl, QStringLiteral("/chat/completions"));
-        QJsonObject body = OpenAiProvider::chatRequest(model, spec.prompt, maxTokens);
-        body.insert(QStringLiteral("stream"), false);
-        request.body = toBytes(body);
+        OpenAiProvider::writeChatRequestFields(json, model, spec.prompt, maxTokens);
+        json.field("stream"_L1, false);
     }
+    request.body = json.endObject().take();
     request.meta = {service.name, spec.prompt, model, false};
     return request;
 }
@@ -116,13 +95,13 @@ HttpRequest HuggingFaceProvider::buildHealthCheck(const ServiceConfig &service) 
 {
     HttpRequest request;
     request.method = QByteArrayLiteral("GET");
-    addAuthHeader(request, service);
+    providerjson::addBearerAuth(request, service);
     if (m_api == Api::Tgi) {
         const QString path = trimmedPath(service.baseUrl);
         const qsizetype at = path.indexOf(kModelsSegment);
         const QString root = at >= 0 ? path.left(at) : path;
         const QString model = at >= 0 ? path.mid(at + kModelsSegment.size()) : service.model;
-        request.url = withPath(service.baseUrl, root + QStringLiteral("/api/models/") + model);
+        request.url = endpointUrl(service.baseUrl, root + QStringLiteral("/api/models/") + model);
     } else {
         request.url = OpenAiProvider::v1Url(service.baseUrl, QStringLiteral("/models"));
     }
@@ -133,11 +112,10 @@ HttpRequest HuggingFaceProvider::buildHealthCheck(const ServiceConfig &service) 
 bool HuggingFaceProvider::parseSuccess(const QByteArray &body, ProviderReply &reply) const
 {
     if (m_api == Api::Router) return OpenAiProvider::parseChatCompletion(body, reply);
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError) return false;
-    if (doc.isArray()) return !doc.array().isEmpty() && parseGeneratedText(doc.array().first(), reply);
-    return doc.isObject() && parseGeneratedText(doc.object(), reply);
+    JsonTree doc;
+    if (!doc.parse(body)) return false;
+    const JsonNode root = doc.root();
+    return parseGeneratedText(root.isArray() ? root.first() : root, reply);
 }
 
 void HuggingFaceProvider::parseErrorBody(const QByteArray &body, int httpStatus, ProviderReply &reply) const
@@ -146,11 +124,11 @@ void HuggingFaceProvider::parseErrorBody(const QByteArray &body, int httpStatus,
     if (httpStatus == 402) reply.errorClass = ErrorClass::Auth;
     OpenAiProvider::parseCompatibleError(body, httpStatus, reply);
     if (mentionsInvalidCredentials(reply.errorMessage)) reply.errorClass = ErrorClass::Auth;
-    const QJsonValue estimated =
-        QJsonDocument::fromJson(body).object().value(QStringLiteral("estimated_time"));
-    if (estimated.isDouble() && std::isfinite(estimated.toDouble()) && estimated.toDouble() >= 0 &&
-        estimated.toDouble() < 86'400.0)
-        reply.retryAfterMs = int(std::llround(estimated.toDouble() * 1000.0)); // a loading model says when
+    JsonTree doc;
+    const JsonNode estimated = providerjson::parseObject(doc, body)["estimated_time"_L1];
+    const double seconds = estimated.toDouble();
+    if (estimated.isNumber() && seconds >= 0 && seconds < 86'400.0)
+        reply.retryAfterMs = int(std::llround(seconds * 1000.0)); // a loading model says when
 }
 
 QByteArray HuggingFaceProvider::successBody(const QString &text, const QString &model, qint64 inputTokens,
@@ -158,41 +136,42 @@ QByteArray HuggingFaceProvider::successBody(const QString &text, const QString &
 {
     if (m_api == Api::Router)
         return OpenAiProvider::chatCompletionBody(text, model, inputTokens, outputTokens);
+    JsonWriter json(kTgiBodyBytes + text.size() + kPrefillTokenBytes * std::max<qint64>(0, inputTokens));
+    json.beginArray()
+        .beginObject()
+        .field("generated_text"_L1, text)
+        .key("details"_L1)
+        .beginObject()
+        .field("finish_reason"_L1, "eos_token"_L1)
+        .field("generated_tokens"_L1, outputTokens)
+        .nullField("seed"_L1)
+        .key("prefill"_L1)
+        .beginArray();
     // TGI reports prompt tokens only as the prefill list; one entry per token keeps the count exact.
-    const QJsonObject prefillToken{{QStringLiteral("id"), 0},
-                                   {QStringLiteral("text"), QString()},
-                                   {QStringLiteral("logprob"), QJsonValue::Null}};
-    QJsonArray prefill;
     for (qint64 i = 0; i < inputTokens; ++i)
-        prefill.append(prefillToken);
-    const QJsonObject details{{QStringLiteral("finish_reason"), QStringLiteral("eos_token")},
-                              {QStringLiteral("generated_tokens"), outputTokens},
-                              {QStringLiteral("seed"), QJsonValue::Null},
-                              {QStringLiteral("prefill"), prefill},
-                              {QStringLiteral("tokens"), QJsonArray()}};
-    const QJsonObject generation{{QStringLiteral("generated_text"), text},
-                                 {QStringLiteral("details"), details}};
-    return QJsonDocument(QJsonArray{generation}).toJson(QJsonDocument::Compact);
+        json.beginObject().field("id"_L1, 0).field("text"_L1, ""_L1).nullField("logprob"_L1).endObject();
+    json.endArray().key("tokens"_L1).beginArray().endArray().endObject().endObject().endArray();
+    return json.take();
 }
 
 QByteArray HuggingFaceProvider::errorBody(int httpStatus, ErrorClass errorClass, const QString &message) const
 {
     if (m_api == Api::Router) return OpenAiProvider().errorBody(httpStatus, errorClass, message);
     QString text = message;
-    QString errorType;
+    QLatin1String errorType;
     switch (errorClass) {
     case ErrorClass::Overloaded:
-        errorType = QStringLiteral("overloaded");
+        errorType = "overloaded"_L1;
         if (text.isEmpty()) text = QStringLiteral("Model is currently loading");
         break;
     case ErrorClass::ContextLength:
-        errorType = QStringLiteral("validation");
+        errorType = "validation"_L1;
         if (!OpenAiProvider::mentionsContextLength(text))
             text = QStringLiteral("Input validation error: `inputs` must have less than 4096 tokens") +
                    (text.isEmpty() ? QString() : QStringLiteral(". ") + text);
         break;
     case ErrorClass::BadRequest:
-        errorType = QStringLiteral("validation");
+        errorType = "validation"_L1;
         if (text.isEmpty()) text = QStringLiteral("Input validation error");
         break;
     case ErrorClass::Auth:
@@ -204,13 +183,14 @@ QByteArray HuggingFaceProvider::errorBody(int httpStatus, ErrorClass errorClass,
         if (text.isEmpty()) text = QStringLiteral("Rate limit reached. Please retry later.");
         break;
     default:
-        errorType = QStringLiteral("generation");
+        errorType = "generation"_L1;
         if (text.isEmpty()) text = QStringLiteral("Internal server error");
         break;
     }
-    QJsonObject root{{QStringLiteral("error"), text}};
-    if (!errorType.isEmpty()) root.insert(QStringLiteral("error_type"), errorType);
-    return toBytes(root);
+    JsonWriter json;
+    json.beginObject().field("error"_L1, text);
+    if (!errorType.isEmpty()) json.field("error_type"_L1, errorType);
+    return json.endObject().take();
 }
 
 } // namespace airm

@@ -1,73 +1,73 @@
 #include "openaiprovider.h"
 
+#include "providerjson.h"
+
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
 
 namespace airm {
 namespace {
 
-bool parseObject(const QByteArray &body, QJsonObject &out)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) return false;
-    out = doc.object();
-    return true;
-}
+// Bytes of a simulated chat completion besides the text and the model.
+constexpr qsizetype kCompletionBodyBytes = 320;
+// Bytes of a chat request besides the prompt and the model.
+constexpr qsizetype kChatRequestBytes = 96;
 
-QByteArray toBytes(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QString lower(const QJsonValue &v)
+QString lower(const JsonNode &v)
 {
     return v.toString().toLower();
+}
+
+void fieldOrNull(JsonWriter &json, QLatin1String name, QLatin1String value)
+{
+    if (value.isEmpty())
+        json.nullField(name);
+    else
+        json.field(name, value);
+}
+
+void addAcceptJson(HttpRequest &request)
+{
+    request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
 }
 
 } // namespace
 
 QUrl OpenAiProvider::v1Url(const QUrl &base, const QString &path)
 {
-    QUrl url = base;
-    QString basePath = url.path();
-    while (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
+    QString basePath = providerjson::trimmedPath(base);
     if (!basePath.endsWith(QLatin1String("/v1"))) basePath += QStringLiteral("/v1");
-    url.setPath(basePath + path);
-    // A key pasted into the base URL must not travel in the URL (logs, proxies); it belongs in a header.
-    QUrlQuery query(url);
-    for (const char *name : {"key", "api_key", "apikey", "access_token"})
-        query.removeAllQueryItems(QLatin1String(name));
-    url.setQuery(query);
-    url.setUserInfo(QString());
-    url.setFragment(QString());
-    return url;
+    return providerjson::endpointUrl(base, basePath + path);
 }
 
-QJsonObject OpenAiProvider::chatRequest(const QString &model, const QString &prompt, int maxTokens)
+void OpenAiProvider::writeChatRequestFields(JsonWriter &json, const QString &model, const QString &prompt,
+                                            int maxTokens)
 {
-    const QJsonObject message{{QStringLiteral("role"), QStringLiteral("user")},
-                              {QStringLiteral("content"), prompt}};
-    return QJsonObject{{QStringLiteral("model"), model},
-                       {QStringLiteral("messages"), QJsonArray{message}},
-                       {QStringLiteral("max_tokens"), maxTokens}};
+    json.field("model"_L1, model)
+        .key("messages"_L1)
+        .beginArray()
+        .beginObject()
+        .field("role"_L1, "user"_L1)
+        .field("content"_L1, prompt)
+        .endObject()
+        .endArray()
+        .field("max_tokens"_L1, maxTokens);
 }
 
 HttpRequest OpenAiProvider::buildRequest(const ServiceConfig &service, const RequestSpec &spec) const
 {
-    const QString model = spec.model.isEmpty() ? service.model : spec.model;
-    const int maxTokens = spec.maxTokens > 0 ? spec.maxTokens : service.maxTokens;
+    const QString model = providerjson::requestModel(service, spec);
     HttpRequest request;
     request.method = QByteArrayLiteral("POST");
     request.url = v1Url(service.baseUrl, QStringLiteral("/chat/completions"));
     request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
-    request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
-    if (!service.apiKey.isEmpty())
-        request.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + service.apiKey.toUtf8()});
-    request.body = toBytes(chatRequest(model, spec.prompt, maxTokens));
+    addAcceptJson(request);
+    providerjson::addBearerAuth(request, service);
+    JsonWriter json(kChatRequestBytes + spec.prompt.size() + model.size());
+    json.beginObject();
+    writeChatRequestFields(json, model, spec.prompt, providerjson::requestMaxTokens(service, spec));
+    request.body = json.endObject().take();
     request.meta = {service.name, spec.prompt, model, false};
     return request;
 }
@@ -77,60 +77,69 @@ HttpRequest OpenAiProvider::buildHealthCheck(const ServiceConfig &service) const
     HttpRequest request;
     request.method = QByteArrayLiteral("GET");
     request.url = v1Url(service.baseUrl, QStringLiteral("/models"));
-    request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
-    if (!service.apiKey.isEmpty())
-        request.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + service.apiKey.toUtf8()});
+    addAcceptJson(request);
+    providerjson::addBearerAuth(request, service);
     request.meta = {service.name, QString(), service.model, true};
     return request;
 }
 
 bool OpenAiProvider::parseChatCompletion(const QByteArray &body, ProviderReply &reply)
 {
-    QJsonObject root;
-    if (!parseObject(body, root)) return false;
-    const QJsonArray choices = root.value(QStringLiteral("choices")).toArray();
-    if (choices.isEmpty() || !choices.first().isObject()) return false;
-    const QJsonValue messageValue = choices.first().toObject().value(QStringLiteral("message"));
-    if (!messageValue.isObject()) return false;
-    const QJsonValue content = messageValue.toObject().value(QStringLiteral("content"));
+    JsonTree doc;
+    const JsonNode root = providerjson::parseObject(doc, body);
+    if (!root.isObject()) return false;
+    const JsonNode choice = root["choices"_L1].first();
+    if (!choice.isObject()) return false;
+    const JsonNode message = choice["message"_L1];
+    if (!message.isObject()) return false;
+    const JsonNode content = message["content"_L1];
     if (content.isString()) {
         reply.text = content.toString();
     } else if (content.isArray()) { // content parts, as some compatible servers answer
         QString text;
-        for (const QJsonValue &part : content.toArray()) {
-            const QJsonObject p = part.toObject();
-            if (p.value(QStringLiteral("type")).toString() == QLatin1String("text"))
-                text += p.value(QStringLiteral("text")).toString();
-        }
+        for (const JsonNode part : content)
+            if (part["type"_L1].stringEquals("text"_L1)) text += part["text"_L1].toString();
         reply.text = text;
     } else if (!content.isNull() && !content.isUndefined()) {
         return false;
     } // null content: a tool call or a refusal; the schema still matched.
-    const QJsonObject usage = root.value(QStringLiteral("usage")).toObject();
-    reply.inputTokens = usage.value(QStringLiteral("prompt_tokens")).toInteger();
-    reply.outputTokens = usage.value(QStringLiteral("completion_tokens")).toInteger();
+    const JsonNode usage = root["usage"_L1];
+    reply.inputTokens = usage["prompt_tokens"_L1].toInteger();
+    reply.outputTokens = usage["completion_tokens"_L1].toInteger();
     return true;
 }
 
 QByteArray OpenAiProvider::chatCompletionBody(const QString &text, const QString &model, qint64 inputTokens,
                                               qint64 outputTokens)
 {
-    const QJsonObject message{{QStringLiteral("role"), QStringLiteral("assistant")},
-                              {QStringLiteral("content"), text},
-                              {QStringLiteral("refusal"), QJsonValue::Null}};
-    const QJsonObject choice{{QStringLiteral("index"), 0},
-                             {QStringLiteral("message"), message},
-                             {QStringLiteral("logprobs"), QJsonValue::Null},
-                             {QStringLiteral("finish_reason"), QStringLiteral("stop")}};
-    const QJsonObject usage{{QStringLiteral("prompt_tokens"), inputTokens},
-                            {QStringLiteral("completion_tokens"), outputTokens},
-                            {QStringLiteral("total_tokens"), inputTokens + outputTokens}};
-    return toBytes(QJsonObject{{QStringLiteral("id"), QStringLiteral("chatcmpl-simulated")},
-                               {QStringLiteral("object"), QStringLiteral("chat.completion")},
-                               {QStringLiteral("created"), QDateTime::currentSecsSinceEpoch()},
-                               {QStringLiteral("model"), model},
-                               {QStringLiteral("choices"), QJsonArray{choice}},
-                               {QStringLiteral("usage"), usage}});
+    JsonWriter json(kCompletionBodyBytes + text.size() + model.size());
+    json.beginObject()
+        .field("id"_L1, "chatcmpl-simulated"_L1)
+        .field("object"_L1, "chat.completion"_L1)
+        .field("created"_L1, QDateTime::currentSecsSinceEpoch())
+        .field("model"_L1, model)
+        .key("choices"_L1)
+        .beginArray()
+        .beginObject()
+        .field("index"_L1, 0)
+        .key("message"_L1)
+        .beginObject()
+        .field("role"_L1, "assistant"_L1)
+        .field("content"_L1, text)
+        .nullField("refusal"_L1)
+        .endObject()
+        .nullField("logprobs"_L1)
+        .field("finish_reason"_L1, "stop"_L1)
+        .endObject()
+        .endArray()
+        .key("usage"_L1)
+        .beginObject()
+        .field("prompt_tokens"_L1, inputTokens)
+        .field("completion_tokens"_L1, outputTokens)
+        .field("total_tokens"_L1, inputTokens + outputTokens)
+        .endObject()
+        .endObject();
+    return json.take();
 }
 
 bool OpenAiProvider::mentionsContextLength(const QString &message)
@@ -150,21 +159,21 @@ bool OpenAiProvider::mentionsContextLength(const QString &message)
 
 void OpenAiProvider::parseCompatibleError(const QByteArray &body, int httpStatus, ProviderReply &reply)
 {
-    QJsonObject root;
-    if (!parseObject(body, root)) return;
+    JsonTree doc;
+    const JsonNode root = providerjson::parseObject(doc, body);
+    if (!root.isObject()) return;
     QString message, type, code;
-    const QJsonValue error = root.value(QStringLiteral("error"));
+    const JsonNode error = root["error"_L1];
     if (error.isObject()) {
-        const QJsonObject e = error.toObject();
-        message = e.value(QStringLiteral("message")).toString();
-        type = lower(e.value(QStringLiteral("type")));
-        code = lower(e.value(QStringLiteral("code")));
+        message = error["message"_L1].toString();
+        type = lower(error["type"_L1]);
+        code = lower(error["code"_L1]);
     } else if (error.isString()) {
         message = error.toString();
     }
-    if (message.isEmpty()) message = root.value(QStringLiteral("message")).toString(); // vLLM
-    if (type.isEmpty()) type = lower(root.value(QStringLiteral("type")));
-    const QString errorType = lower(root.value(QStringLiteral("error_type"))); // TGI
+    if (message.isEmpty()) message = root["message"_L1].toString(); // vLLM
+    if (type.isEmpty()) type = lower(root["type"_L1]);
+    const QString errorType = lower(root["error_type"_L1]); // TGI
     if (message.isEmpty() && type.isEmpty() && code.isEmpty()) return;
     reply.errorMessage = message.isEmpty() ? (code.isEmpty() ? type : code) : message;
 
@@ -201,31 +210,31 @@ QByteArray OpenAiProvider::successBody(const QString &text, const QString &model
 QByteArray OpenAiProvider::errorBody(int httpStatus, ErrorClass errorClass, const QString &message) const
 {
     Q_UNUSED(httpStatus) // OpenAI's body does not repeat the status
-    QString type = QStringLiteral("server_error");
-    QJsonValue code = QJsonValue::Null;
-    QJsonValue param = QJsonValue::Null;
+    QLatin1String type = "server_error"_L1;
+    QLatin1String code; // null when empty
+    QLatin1String param;
     QString text = message;
     switch (errorClass) {
     case ErrorClass::RateLimited:
-        type = QStringLiteral("requests");
-        code = QStringLiteral("rate_limit_exceeded");
+        type = "requests"_L1;
+        code = "rate_limit_exceeded"_L1;
         if (text.isEmpty()) text = QStringLiteral("Rate limit reached for requests. Please try again later.");
         break;
     case ErrorClass::Auth:
-        type = QStringLiteral("invalid_request_error");
-        code = QStringLiteral("invalid_api_key");
+        type = "invalid_request_error"_L1;
+        code = "invalid_api_key"_L1;
         if (text.isEmpty()) text = QStringLiteral("Incorrect API key provided.");
         break;
     case ErrorClass::ContextLength:
-        type = QStringLiteral("invalid_request_error");
-        code = QStringLiteral("context_length_exceeded");
-        param = QStringLiteral("messages");
+        type = "invalid_request_error"_L1;
+        code = "context_length_exceeded"_L1;
+        param = "messages"_L1;
         if (text.isEmpty())
             text = QStringLiteral("This model's maximum context length is 128000 tokens. Please reduce the "
                                   "length of the messages.");
         break;
     case ErrorClass::BadRequest:
-        type = QStringLiteral("invalid_request_error");
+        type = "invalid_request_error"_L1;
         if (text.isEmpty()) text = QStringLiteral("Invalid request.");
         break;
     case ErrorClass::Overloaded:
@@ -237,11 +246,11 @@ QByteArray OpenAiProvider::errorBody(int httpStatus, ErrorClass errorClass, cons
             text = QStringLiteral("The server had an error while processing your request. Sorry about that!");
         break;
     }
-    const QJsonObject error{{QStringLiteral("message"), text},
-                            {QStringLiteral("type"), type},
-                            {QStringLiteral("param"), param},
-                            {QStringLiteral("code"), code}};
-    return toBytes(QJsonObject{{QStringLiteral("error"), error}});
+    JsonWriter json;
+    json.beginObject().key("error"_L1).beginObject().field("message"_L1, text).field("type"_L1, type);
+    fieldOrNull(json, "param"_L1, param);
+    fieldOrNull(json, "code"_L1, code);
+    return json.endObject().endObject().take();
 }
 
 } // namespace airm

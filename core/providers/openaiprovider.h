@@ -5,9 +5,9 @@
 
 #include "provider.h"
 
-#include <QJsonObject>
-
 namespace airm {
+
+class JsonWriter;
 
 class OpenAiProvider final : public Provider
 {
@@ -25,8 +25,9 @@ public:
 
     // base + "/v1" + path, without doubling a "/v1" the base already ends with.
     static QUrl v1Url(const QUrl &base, const QString &path);
-    // {"model","messages":[{"role":"user","content":prompt}],"max_tokens"}.
-    static QJsonObject chatRequest(const QString &model, const QString &prompt, int maxTokens);
+    // The fields "model", "messages":[{"role":"user","content":prompt}], "max_tokens", into an open object.
+    static void writeChatRequestFields(JsonWriter &json, const QString &model, const QString &prompt,
+                                       int maxTokens);
     static bool parseChatCompletion(const QByteArray &body, ProviderReply &reply);
     static QByteArray chatCompletionBody(const QString &text, const QString &model, qint64 inputTokens,
                                          qint64 outputTokens);
