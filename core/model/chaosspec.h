@@ -19,10 +19,10 @@ struct ChaosLimits
 
 struct ChaosSpec
 {
-    QString id;                        // assigned by the registry when empty
+    QString id; // assigned by the registry when empty
     ChaosType type = ChaosType::Latency;
-    QStringList targets;               // service names; empty or ["all"] = every service
-    double injectionRatePct = 100.0;   // share of requests the experiment touches
+    QStringList targets;             // service names; empty or ["all"] = every service
+    double injectionRatePct = 100.0; // share of requests the experiment touches
     qint64 durationMs = 30'000;
 
     // latency
@@ -47,11 +47,11 @@ struct ChaosSpec
     QString validate() const;
 
     QJsonObject toJson() const;
-    // Reads the fields that are present over the defaults above. Unknown types, modes or non-numeric values give
-    // an error naming the field; the seed's "intensity" is accepted as the type's primary parameter.
+    // Reads the fields that are present over the defaults above. Unknown types, modes or non-numeric values
+    // give an error naming the field; the seed's "intensity" is accepted as the type's primary parameter.
     static ChaosSpec fromJson(const QJsonObject &o, QString *error);
-    // Parses the command line form SERVICE:TYPE[:PARAMS[:DURATION]], PARAMS either a number (the type's primary
-    // parameter) or key=value pairs separated by commas; DURATION like 30, 30s, 2m, 500ms.
+    // Parses the command line form SERVICE:TYPE[:PARAMS[:DURATION]], PARAMS either a number (the type's
+    // primary parameter) or key=value pairs separated by commas; DURATION like 30, 30s, 2m, 500ms.
     static ChaosSpec fromCommandLine(const QString &text, QString *error);
 };
 

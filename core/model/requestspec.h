@@ -11,11 +11,12 @@ struct RequestSpec
 {
     RequestSpec() = default;
     RequestSpec(QString serviceName, QString promptText, Origin from = Origin::Manual)
-        : service(std::move(serviceName)), prompt(std::move(promptText)), origin(from)
-    {
-    }
+        : service(std::move(serviceName))
+        , prompt(std::move(promptText))
+        , origin(from)
+    {}
 
-    QString service;           // configured service name
+    QString service; // configured service name
     QString prompt;
     Origin origin = Origin::Manual;
     QString runId;             // automation run or scenario run that sent it, if any

@@ -31,7 +31,8 @@ void applySeedUrl(ServiceConfig &c, const QString &value)
             c.baseUrl = url;
             return;
         }
-        c.baseUrl = QUrl(originOf(url) + path.left(std::max<qsizetype>(0, path.indexOf(QLatin1String("/v1beta")))));
+        c.baseUrl =
+            QUrl(originOf(url) + path.left(std::max<qsizetype>(0, path.indexOf(QLatin1String("/v1beta")))));
         QString model = path.mid(at + 8);
         model =
             model.left(model.indexOf(QLatin1Char(':')) < 0 ? model.size() : model.indexOf(QLatin1Char(':')));

@@ -17,16 +17,17 @@ struct Pricing
     double outputPerMillionUsd = 0.0; // USD per 1M output tokens
 };
 
-// The simulation a service without a key runs on. Defaults reproduce the seed: U(500, 2500) ms, 10 % failures.
+// The simulation a service without a key runs on. Defaults reproduce the seed: U(500, 2500) ms, 10 %
+// failures.
 struct SimulationProfile
 {
     int latencyMinMs = 500;
     int latencyMaxMs = 2500;
-    double failurePct = 10.0;    // share of calls answered with a 500 server error
-    double rateLimitPct = 0.0;   // share answered 429 with Retry-After
+    double failurePct = 10.0;  // share of calls answered with a 500 server error
+    double rateLimitPct = 0.0; // share answered 429 with Retry-After
     int retryAfterS = 5;
-    double overloadedPct = 0.0;  // share answered 503 overloaded
-    double timeoutPct = 0.0;     // share that never answers (the attempt timeout fires)
+    double overloadedPct = 0.0; // share answered 503 overloaded
+    double timeoutPct = 0.0;    // share that never answers (the attempt timeout fires)
     int outputTokensMin = 20;
     int outputTokensMax = 120;
 
@@ -37,19 +38,19 @@ struct SimulationProfile
 
 struct ServiceConfig
 {
-    QString name;                      // unique, [a-z0-9_-]+
+    QString name; // unique, [a-z0-9_-]+
     ProviderKind kind = ProviderKind::OpenAi;
-    QString variant;                   // cohere: "v2" | "v1"; huggingface: "router" | "tgi"; others: empty
+    QString variant; // cohere: "v2" | "v1"; huggingface: "router" | "tgi"; others: empty
     QUrl baseUrl;
     QString model;
-    QStringList keyEnv;                // environment variables tried in order for the key
-    QString apiKey;                    // never logged, stored or exported
-    QString keySource;                 // "env:NAME", "config", or empty
-    bool requiresKey = true;           // false for local OpenAI-compatible servers (Ollama, vLLM, ...)
+    QStringList keyEnv;      // environment variables tried in order for the key
+    QString apiKey;          // never logged, stored or exported
+    QString keySource;       // "env:NAME", "config", or empty
+    bool requiresKey = true; // false for local OpenAI-compatible servers (Ollama, vLLM, ...)
     bool forceSimulation = false;
     bool enabled = true;
-    int timeoutMs = 30'000;            // per attempt
-    int maxConcurrent = 0;             // 0 = unlimited
+    int timeoutMs = 30'000; // per attempt
+    int maxConcurrent = 0;  // 0 = unlimited
     int maxTokens = 256;
     QString anthropicVersion = QStringLiteral("2023-06-01");
     Pricing pricing;
@@ -62,8 +63,8 @@ struct ServiceConfig
 };
 
 // The three seed services with their defaults, keys and URLs read from the environment
-// (GEMINI_API_KEY/GOOGLE_API_KEY, COHERE_API_KEY, HF_TOKEN/HUGGINGFACE_API_KEY; GOOGLE_API_URL, COHERE_API_URL,
-// HUGGINGFACE_API_URL).
+// (GEMINI_API_KEY/GOOGLE_API_KEY, COHERE_API_KEY, HF_TOKEN/HUGGINGFACE_API_KEY; GOOGLE_API_URL,
+// COHERE_API_URL, HUGGINGFACE_API_URL).
 QList<ServiceConfig> defaultServices();
 
 // Defaults for a service of the given kind (base URL, model, key variables), before config-file overrides.

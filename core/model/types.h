@@ -36,8 +36,8 @@ enum class Origin { Manual, Automation, Api, Scenario, HealthCheck };
 
 enum class HealthState { Unknown, Healthy, Degraded, Down, AuthError, NotConfigured, Simulated };
 
-// In their own namespace, brought into airm by a using-directive: ordinary lookup finds them everywhere in airm,
-// but argument-dependent lookup from other libraries (QTest's toString for QCOMPARE) does not.
+// In their own namespace, brought into airm by a using-directive: ordinary lookup finds them everywhere in
+// airm, but argument-dependent lookup from other libraries (QTest's toString for QCOMPARE) does not.
 namespace names {
 QString toString(Outcome v);
 QString toString(ErrorClass v);

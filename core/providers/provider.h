@@ -1,6 +1,6 @@
-// One AI provider wire format: builds the real HTTP request, parses text and token usage from the real response
-// shape, and maps HTTP statuses, error bodies and transport errors to an ErrorClass.
-// Providers are stateless and may be shared; every method is const and thread-safe.
+// One AI provider wire format: builds the real HTTP request, parses text and token usage from the real
+// response shape, and maps HTTP statuses, error bodies and transport errors to an ErrorClass. Providers are
+// stateless and may be shared; every method is const and thread-safe.
 #pragma once
 
 #include "model/requestspec.h"
@@ -36,12 +36,12 @@ public:
     // A cheap call that proves reachability and key validity (model info or model list), not an inference.
     virtual HttpRequest buildHealthCheck(const ServiceConfig &service) const = 0;
 
-    // Full classification of an exchange: transport errors, HTTP status and error body, then the success body.
-    // A 2xx body that does not match the provider's schema is ErrorClass::CorruptResponse.
+    // Full classification of an exchange: transport errors, HTTP status and error body, then the success
+    // body. A 2xx body that does not match the provider's schema is ErrorClass::CorruptResponse.
     ProviderReply parseReply(const HttpResponse &response) const;
 
-    // Bodies in this provider's real shape, for the simulation (so the parser, and corruption chaos, run on the
-    // same path as for real calls).
+    // Bodies in this provider's real shape, for the simulation (so the parser, and corruption chaos, run on
+    // the same path as for real calls).
     virtual QByteArray successBody(const QString &text, const QString &model, qint64 inputTokens,
                                    qint64 outputTokens) const = 0;
     virtual QByteArray errorBody(int httpStatus, ErrorClass errorClass, const QString &message) const = 0;

@@ -1,5 +1,5 @@
-// Circuit breaker configuration in resilience4j's vocabulary, plus a consecutive-failure trip (gobreaker style)
-// and the set of error classes that count as failures. Presets name the behaviour of known libraries.
+// Circuit breaker configuration in resilience4j's vocabulary, plus a consecutive-failure trip (gobreaker
+// style) and the set of error classes that count as failures. Presets name the behaviour of known libraries.
 #pragma once
 
 #include "model/types.h"
@@ -20,9 +20,11 @@ struct BreakerConfig
     // Trip rule 1: consecutive failures >= N (0 = off).
     int consecutiveFailureThreshold = 3;
 
-    // Trip rule 2: failure rate >= X % over the sliding window once minimumNumberOfCalls is reached (0 = off).
+    // Trip rule 2: failure rate >= X % over the sliding window once minimumNumberOfCalls is reached (0 =
+    // off).
     double failureRateThreshold = 0.0;
-    // Trip rule 3: slow-call rate >= Y % (0 = off); a call is slow when it takes >= slowCallDurationThresholdMs.
+    // Trip rule 3: slow-call rate >= Y % (0 = off); a call is slow when it takes >=
+    // slowCallDurationThresholdMs.
     double slowCallRateThreshold = 0.0;
     qint64 slowCallDurationThresholdMs = 60'000;
     SlidingWindowType slidingWindowType = SlidingWindowType::CountBased;
@@ -40,7 +42,8 @@ struct BreakerConfig
     // HALF_OPEN: probe calls admitted; any failure re-opens; successThreshold successes close.
     int permittedNumberOfCallsInHalfOpenState = 2;
     int halfOpenSuccessThreshold = 2;
-    // 0 = wait for the probes forever; otherwise HALF_OPEN falls back to OPEN after this long without a verdict.
+    // 0 = wait for the probes forever; otherwise HALF_OPEN falls back to OPEN after this long without a
+    // verdict.
     qint64 maxWaitDurationInHalfOpenStateMs = 0;
 
     // Error classes that count as failures; the rest are "ignored" (neither success nor failure).

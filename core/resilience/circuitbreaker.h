@@ -29,8 +29,8 @@ public:
 
     // Applies due time-driven transitions, then decides. Rejections are counted (notPermittedCalls).
     Permit tryAcquire();
-    // Records the result of a permitted call. A permit from before the last transition (a late call) is counted
-    // in totals but does not move the state machine. retryAfterMs (>= 0) lengthens the open wait.
+    // Records the result of a permitted call. A permit from before the last transition (a late call) is
+    // counted in totals but does not move the state machine. retryAfterMs (>= 0) lengthens the open wait.
     void onResult(Permit permit, ErrorClass errorClass, qint64 durationMs, int retryAfterMs = -1);
     // Gives back a permit whose call never ran (cancelled before sending).
     void release(Permit permit);
@@ -49,7 +49,11 @@ public:
     void setTransitionListener(TransitionListener listener) { m_listener = std::move(listener); }
 
 private:
-    struct Outcome { bool failure; bool slow; };
+    struct Outcome
+    {
+        bool failure;
+        bool slow;
+    };
     // minOpenUntilMs (monotonic) only matters when entering OPEN: a Retry-After that keeps it open longer.
     void transitionTo(BreakerState to, const QString &reason, qint64 minOpenUntilMs = -1);
     void pollAt(qint64 nowMs);
@@ -85,12 +89,19 @@ private:
     std::vector<Outcome> m_ring;
     std::size_t m_ringNext = 0;
     std::size_t m_ringFill = 0;
-    struct Bucket { qint64 second = -1; int calls = 0; int failures = 0; int slow = 0; };
+    struct Bucket
+    {
+        qint64 second = -1;
+        int calls = 0;
+        int failures = 0;
+        int slow = 0;
+    };
     mutable std::vector<Bucket> m_buckets;
     mutable qint64 m_bucketHeadSecond = -1; // newest second whose bucket is live; older ones evicted up to it
     mutable int m_windowCalls = 0, m_windowFailures = 0, m_windowSlow = 0;
 
-    qint64 m_total = 0, m_success = 0, m_failed = 0, m_ignored = 0, m_slow = 0, m_notPermitted = 0, m_opens = 0;
+    qint64 m_total = 0, m_success = 0, m_failed = 0, m_ignored = 0, m_slow = 0, m_notPermitted = 0,
+           m_opens = 0;
     std::deque<BreakerTransition> m_recent;
     TransitionListener m_listener;
 };

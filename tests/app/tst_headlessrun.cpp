@@ -10,7 +10,8 @@
 static QStringList args(std::initializer_list<const char *> list)
 {
     QStringList out;
-    for (const char *a : list) out << QString::fromUtf8(a);
+    for (const char *a : list)
+        out << QString::fromUtf8(a);
     return out;
 }
 
@@ -22,7 +23,8 @@ class TestHeadlessRun : public QObject
     {
         auto *p = new QProcess;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *key : {"GEMINI_API_KEY", "GOOGLE_API_KEY", "COHERE_API_KEY", "HF_TOKEN", "HUGGINGFACE_API_KEY"})
+        for (const char *key :
+             {"GEMINI_API_KEY", "GOOGLE_API_KEY", "COHERE_API_KEY", "HF_TOKEN", "HUGGINGFACE_API_KEY"})
             env.remove(QLatin1String(key));
         p->setProcessEnvironment(env);
         p->start(QStringLiteral(AIRM_APP_PATH), args);
@@ -35,12 +37,12 @@ private slots:
     {
         QTemporaryDir dir;
         const QString json = dir.filePath(QStringLiteral("summary.json"));
-        std::unique_ptr<QProcess> p(run({QStringLiteral("--headless"), QStringLiteral("--requests"), QStringLiteral("20"),
-                                         QStringLiteral("--service"), QStringLiteral("gemini"),
-                                         QStringLiteral("--chaos"), QStringLiteral("gemini:failure:100:60s"),
-                                         QStringLiteral("--simulation-latency"), QStringLiteral("1-5"),
-                                         QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--summary"),
-                                         QStringLiteral("--summary-json"), json}));
+        std::unique_ptr<QProcess> p(
+            run({QStringLiteral("--headless"), QStringLiteral("--requests"), QStringLiteral("20"),
+                 QStringLiteral("--service"), QStringLiteral("gemini"), QStringLiteral("--chaos"),
+                 QStringLiteral("gemini:failure:100:60s"), QStringLiteral("--simulation-latency"),
+                 QStringLiteral("1-5"), QStringLiteral("--seed"), QStringLiteral("7"),
+                 QStringLiteral("--summary"), QStringLiteral("--summary-json"), json}));
         QCOMPARE(p->exitStatus(), QProcess::NormalExit);
         QCOMPARE(p->exitCode(), 0);
         const QString out = QString::fromUtf8(p->readAllStandardOutput());
@@ -52,7 +54,8 @@ private slots:
         const QJsonObject summary = QJsonDocument::fromJson(f.readAll()).object();
         QJsonObject gemini;
         for (const QJsonValue &v : summary.value(QLatin1String("services")).toArray())
-            if (v.toObject().value(QLatin1String("service")).toString() == QLatin1String("gemini")) gemini = v.toObject();
+            if (v.toObject().value(QLatin1String("service")).toString() == QLatin1String("gemini"))
+                gemini = v.toObject();
         QCOMPARE(gemini.value(QLatin1String("requests")).toInt(), 20);
         QCOMPARE(gemini.value(QLatin1String("failures")).toInt(), 3);
         QCOMPARE(gemini.value(QLatin1String("rejected")).toInt(), 17);
@@ -65,11 +68,15 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mentions");
-        QTest::addRow("unknown chaos type") << args({"--headless", "--requests", "1", "--chaos", "gemini:error"}) << "error";
-        QTest::addRow("out of range") << args({"--headless", "--requests", "1", "--chaos", "gemini:latency:70000"}) << "latencyMs";
-        QTest::addRow("unknown service") << args({"--headless", "--requests", "1", "--service", "nope"}) << "nope";
+        QTest::addRow("unknown chaos type")
+            << args({"--headless", "--requests", "1", "--chaos", "gemini:error"}) << "error";
+        QTest::addRow("out of range")
+            << args({"--headless", "--requests", "1", "--chaos", "gemini:latency:70000"}) << "latencyMs";
+        QTest::addRow("unknown service")
+            << args({"--headless", "--requests", "1", "--service", "nope"}) << "nope";
         QTest::addRow("bad number") << args({"--headless", "--requests", "many"}) << "--requests";
-        QTest::addRow("missing config") << args({"--headless", "--config", "/nonexistent/x.json"}) << "/nonexistent/x.json";
+        QTest::addRow("missing config")
+            << args({"--headless", "--config", "/nonexistent/x.json"}) << "/nonexistent/x.json";
         QTest::addRow("unknown option") << args({"--frobnicate"}) << "frobnicate";
     }
 

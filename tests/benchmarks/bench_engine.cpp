@@ -1,5 +1,6 @@
-// Engine throughput: (1) a zero-latency simulated transport on one engine thread, (2) real HTTP to the loopback
-// mock provider, with the engine's own added latency (request latency minus time on the wire). Prints JSON.
+// Engine throughput: (1) a zero-latency simulated transport on one engine thread, (2) real HTTP to the
+// loopback mock provider, with the engine's own added latency (request latency minus time on the wire).
+// Prints JSON.
 #include "engine/requestengine.h"
 #include "metrics/latencyhistogram.h"
 #include "mockproviderserver.h"
@@ -34,11 +35,13 @@ Result drive(RequestEngine &engine, const QStringList &services, qint64 total, i
         ++result.requests;
         if (!r.succeeded()) ++result.failures;
         double onWire = 0;
-        for (const AttemptRecord &a : r.attemptList) onWire += a.latencyMs;
+        for (const AttemptRecord &a : r.attemptList)
+            onWire += a.latencyMs;
         result.overhead.record(std::max(0.0, r.latencyMs - onWire));
         result.latency.record(r.latencyMs);
         if (submitted < total) {
-            engine.submit({services.at(int(submitted % services.size())), QStringLiteral("benchmark prompt")});
+            engine.submit(
+                {services.at(int(submitted % services.size())), QStringLiteral("benchmark prompt")});
             ++submitted;
         }
         if (result.requests == total) QCoreApplication::exit(0);
@@ -80,7 +83,8 @@ int main(int argc, char *argv[])
     {
         QList<ServiceConfig> services;
         for (const char *name : {"gemini", "cohere", "huggingface"}) {
-            ServiceConfig s = defaultServiceFor(*providerKindFromString(QLatin1String(name)), QLatin1String(name));
+            ServiceConfig s =
+                defaultServiceFor(*providerKindFromString(QLatin1String(name)), QLatin1String(name));
             s.apiKey.clear();
             s.simulation.latencyMinMs = s.simulation.latencyMaxMs = 0;
             s.simulation.failurePct = 0;
@@ -89,8 +93,8 @@ int main(int argc, char *argv[])
         EngineConfig cfg;
         cfg.seed = 1;
         RequestEngine engine(cfg, services);
-        results.append(toJson("simulated_zero_latency", drive(engine, engine.serviceNames(), simulatedTotal, 1000),
-                              100'000));
+        results.append(toJson("simulated_zero_latency",
+                              drive(engine, engine.serviceNames(), simulatedTotal, 1000), 100'000));
     }
 
     {
@@ -113,14 +117,17 @@ int main(int argc, char *argv[])
         cfg.seed = 1;
         {
             RequestEngine engine(cfg, {s});
-            results.append(toJson("loopback_mock_http", drive(engine, {QStringLiteral("local")}, httpTotal, httpWindow), 10'000));
+            results.append(toJson("loopback_mock_http",
+                                  drive(engine, {QStringLiteral("local")}, httpTotal, httpWindow), 10'000));
         }
-        QMetaObject::invokeMethod(&context, [&] { delete mock; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &context, [&] { delete mock; }, Qt::BlockingQueuedConnection);
         serverThread.quit();
         serverThread.wait();
     }
 
-    const QJsonObject out{{QStringLiteral("benchmark"), QStringLiteral("engine")}, {QStringLiteral("results"), results},
+    const QJsonObject out{{QStringLiteral("benchmark"), QStringLiteral("engine")},
+                          {QStringLiteral("results"), results},
                           {QStringLiteral("target_engine_overhead_p99_ms"), 1.0}};
     std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputs("\n", stdout);

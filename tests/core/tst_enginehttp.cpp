@@ -1,5 +1,6 @@
-// The engine end to end over real HTTP against the loopback mock provider: every wire format, timeouts, retries
-// with Retry-After, fallback, the concurrency cap, health checks, and chaos keeping calls off the network.
+// The engine end to end over real HTTP against the loopback mock provider: every wire format, timeouts,
+// retries with Retry-After, fallback, the concurrency cap, health checks, and chaos keeping calls off the
+// network.
 #include "engine/requestengine.h"
 #include "mockproviderserver.h"
 #include "testprinters.h"
@@ -13,7 +14,8 @@ using airm::test::MockProviderServer;
 
 namespace {
 
-ServiceConfig realService(const QString &name, ProviderKind kind, const QUrl &base, const QString &variant = {})
+ServiceConfig realService(const QString &name, ProviderKind kind, const QUrl &base,
+                          const QString &variant = {})
 {
     ServiceConfig c = defaultServiceFor(kind, name);
     c.baseUrl = base;
@@ -68,10 +70,14 @@ private slots:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("variant");
         QTest::addColumn<QString>("path");
-        QTest::addRow("gemini") << int(ProviderKind::Gemini) << QString() << "/v1beta/models/gemini-2.0-flash:generateContent";
-        QTest::addRow("cohere v2") << int(ProviderKind::Cohere) << "v2" << "/v2/chat";
-        QTest::addRow("cohere v1") << int(ProviderKind::Cohere) << "v1" << "/v1/generate";
-        QTest::addRow("huggingface router") << int(ProviderKind::HuggingFace) << "router" << "/v1/chat/completions";
+        QTest::addRow("gemini") << int(ProviderKind::Gemini) << QString()
+                                << "/v1beta/models/gemini-2.0-flash:generateContent";
+        QTest::addRow("cohere v2") << int(ProviderKind::Cohere) << "v2"
+                                   << "/v2/chat";
+        QTest::addRow("cohere v1") << int(ProviderKind::Cohere) << "v1"
+                                   << "/v1/generate";
+        QTest::addRow("huggingface router") << int(ProviderKind::HuggingFace) << "router"
+                                            << "/v1/chat/completions";
         QTest::addRow("openai") << int(ProviderKind::OpenAi) << QString() << "/v1/chat/completions";
         QTest::addRow("anthropic") << int(ProviderKind::Anthropic) << QString() << "/v1/messages";
     }
@@ -165,10 +171,12 @@ private slots:
         QElapsedTimer t;
         t.start();
         QList<quint64> ids;
-        for (int i = 0; i < 6; ++i) ids << h.engine->submit({QStringLiteral("svc"), QStringLiteral("p")});
+        for (int i = 0; i < 6; ++i)
+            ids << h.engine->submit({QStringLiteral("svc"), QStringLiteral("p")});
         QTRY_COMPARE_WITH_TIMEOUT(h.records.size(), 6, 10000);
         QVERIFY2(t.elapsed() >= 3 * 150, qPrintable(QString::number(t.elapsed()))); // three waves of two
-        for (quint64 id : ids) QCOMPARE(h.records.value(id).outcome, Outcome::Success);
+        for (quint64 id : ids)
+            QCOMPARE(h.records.value(id).outcome, Outcome::Success);
     }
 
     void chaosTripsTheBreakerAndKeepsCallsOffTheNetwork()
@@ -180,7 +188,8 @@ private slots:
         spec.targets = {QStringLiteral("svc")};
         h.engine->injectChaos(spec, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        for (int i = 0; i < 3; ++i) QCOMPARE(h.run(QStringLiteral("svc")).outcome, Outcome::Failure);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(h.run(QStringLiteral("svc")).outcome, Outcome::Failure);
         const RequestRecord rejected = h.run(QStringLiteral("svc"));
         QCOMPARE(rejected.outcome, Outcome::Rejected);
         QCOMPARE(m_mock->requestCount(), 0); // failure chaos answers before the wire, the breaker after
@@ -206,7 +215,8 @@ private slots:
         ServiceConfig badKey = realService(QStringLiteral("bad"), ProviderKind::OpenAi, m_mock->baseUrl());
         badKey.apiKey = QStringLiteral("wrong");
         m_mock->setAcceptedKey("test-key");
-        Harness h({realService(QStringLiteral("good"), ProviderKind::Anthropic, m_mock->baseUrl()), sim, badKey});
+        Harness h(
+            {realService(QStringLiteral("good"), ProviderKind::Anthropic, m_mock->baseUrl()), sim, badKey});
         QSignalSpy spy(h.engine.get(), &RequestEngine::healthChecked);
         h.engine->checkHealth();
         QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 3, 10000);
