@@ -28,10 +28,17 @@ struct AutomationConfig
     qint64 maxRequests = 0; // 0 = no limit
     qint64 durationMs = 0;  // 0 = no limit
     Origin origin = Origin::Automation;
+    int attemptTimeoutMs = -1; // per attempt; -1 = the service's timeout
 
+    // The dashboard's ten automation prompts (seed inventory 6.1).
     static QStringList seedPrompts();
     QString validate() const;
     QJsonObject toJson() const;
+    // Reads the fields that are present over the defaults: "strategy" (round_robin | random | weighted |
+    // single), "services", "weights", "intervalMs" or "interval" (seconds, or "5s", "1m", "500ms"),
+    // "targetRps", "maxInFlight", "prompts", "maxRequests", "durationMs" or "duration", "attemptTimeoutMs".
+    // Unknown fields and wrong types give an error naming the field; the result is validated.
+    static AutomationConfig fromJson(const QJsonObject &o, QString *error);
 };
 
 struct AutomationStatus
@@ -40,7 +47,9 @@ struct AutomationStatus
     bool running = false;
     qint64 sent = 0, inFlight = 0, completed = 0, succeeded = 0, failed = 0;
     qint64 startedAtMs = 0, endedAtMs = 0;
-    double ratePerSecond = 0.0; // completed / elapsed
+    double ratePerSecond = 0.0; // completed / elapsed (to now while running, to the end afterwards)
+    qint64 rejected = 0;        // completed with Outcome::Rejected (breaker open); also counted in failed
+    double targetRatePerSecond = 0.0; // the configured pace; 0 = as fast as maxInFlight allows
     QString stopReason;
     QJsonObject toJson() const;
 };
@@ -71,8 +80,8 @@ private:
     QStringList m_targets;
     qint64 m_rrIndex = 0;
     qint64 m_promptIndex = 0;
-    qint64 m_intervalMs = 0;
-    qint64 m_nextDueMono = 0;
+    double m_intervalMs = 0;  // fractional, so a target rate is kept on average (3 rps = 333.33 ms)
+    double m_nextDueMono = 0; // when the next send is due, in fractional clock milliseconds
     qint64 m_startMono = 0;
     quint64 m_pumpTimer = 0;
     quint64 m_durationTimer = 0;

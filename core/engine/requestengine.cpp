@@ -1,5 +1,6 @@
 #include "requestengine.h"
 
+#include "automationrun.h"
 #include "chaos/chaosregistry.h"
 #include "metrics/metricsregistry.h"
 #include "providers/provider.h"
@@ -101,6 +102,9 @@ RequestEngine::RequestEngine(EngineConfig config, QList<ServiceConfig> services,
 
 RequestEngine::~RequestEngine()
 {
+    // Automation runs parented to the engine cancel their timers on the clock, which is a child created
+    // before them (and so deleted before them by ~QObject): they go first.
+    qDeleteAll(findChildren<AutomationRun *>(QString(), Qt::FindDirectChildrenOnly));
     cancelAll();
     m_clock->cancel(m_publishTimer);
     m_clock->cancel(m_healthTimer);
@@ -481,6 +485,10 @@ void RequestEngine::finish(quint64 id, Pending &p)
     if (const Service *asked = service(r.service)) r.breakerState = asked->breaker->state();
 
     if (p.timer) m_clock->cancel(p.timer);
+    for (const AttemptRecord &a : std::as_const(r.attemptList))
+        for (const QString &c : a.chaosIds)
+            if (const ChaosExperiment *e = m_chaos->find(c)) ++m_chaosFaults[a.service][e->spec.type];
+    if (r.fallbackUsed) ++m_fallbackRoutes[{r.service, r.servedBy}];
     RequestRecord done = std::move(r);
     m_pending.erase(id);
     m_metrics->record(done);
@@ -692,6 +700,8 @@ void RequestEngine::resetMetrics()
 {
     const qint64 now = m_clock->wallMs();
     m_metrics->reset(now);
+    m_chaosFaults.clear();
+    m_fallbackRoutes.clear();
     m_dirty = true;
     emit metricsReset(now);
 }
@@ -706,6 +716,7 @@ MetricsSnapshot RequestEngine::buildSnapshot() const
     MetricsSnapshot snap = m_metrics->snapshot(m_clock->wallMs());
     snap.activeChaos = m_chaos->active();
     snap.breakersOpen = 0;
+    snap.fallbacksByRoute = m_fallbackRoutes;
     for (ServiceMetrics &m : snap.services) {
         const Service *s = service(m.name);
         if (!s) continue;
@@ -718,6 +729,7 @@ MetricsSnapshot RequestEngine::buildSnapshot() const
             ++snap.breakersOpen;
         for (const ChaosExperiment *e : m_chaos->activeFor(m.name))
             m.activeChaosIds << e->spec.id;
+        m.chaosFaultsByType = m_chaosFaults.value(m.name);
     }
     return snap;
 }

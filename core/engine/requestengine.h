@@ -14,6 +14,8 @@
 #include "model/serviceconfig.h"
 #include "transport/httpmessage.h"
 
+#include <QHash>
+#include <QMap>
 #include <QObject>
 #include <memory>
 #include <unordered_map>
@@ -132,6 +134,9 @@ private:
     Clock::TimerId m_publishTimer = 0;
     Clock::TimerId m_healthTimer = 0;
     quint64 m_snapshotSequence = 0;
+    // Live counters the metrics registry cannot derive from records alone; cleared by resetMetrics().
+    QHash<QString, QMap<ChaosType, qint64>> m_chaosFaults; // attempts touched, by service and experiment type
+    QMap<QPair<QString, QString>, qint64> m_fallbackRoutes; // (asked, served by) of requests that fell back
 };
 
 } // namespace airm

@@ -17,6 +17,9 @@ constexpr std::array kOutcomes{Outcome::Success, Outcome::Failure, Outcome::Reje
 constexpr std::array kHealthStates{HealthState::Unknown,  HealthState::Healthy,   HealthState::Degraded,
                                    HealthState::Down,     HealthState::AuthError, HealthState::NotConfigured,
                                    HealthState::Simulated};
+constexpr std::array kChaosTypes{ChaosType::Latency,      ChaosType::Failure,     ChaosType::Timeout,
+                                 ChaosType::Intermittent, ChaosType::Unavailable, ChaosType::Corruption,
+                                 ChaosType::RateLimit};
 constexpr std::array kBreakerStates{BreakerState::Closed,     BreakerState::Open,
                                     BreakerState::HalfOpen,   BreakerState::Disabled,
                                     BreakerState::ForcedOpen, BreakerState::MetricsOnly};
@@ -201,13 +204,11 @@ QByteArray PrometheusWriter::render(const MetricsSnapshot &snapshot)
         {"airm_chaos_affected_requests_total", &ServiceMetrics::chaosAffected},
         {"airm_simulated_requests_total", &ServiceMetrics::simulatedCalls},
         {"airm_retries_total", &ServiceMetrics::retries},
-        {"airm_fallbacks_total", &ServiceMetrics::fallbacks},
     };
     const char *counterHelp[] = {
         "Requests changed by at least one chaos experiment.",
         "Requests answered by the simulation.",
         "Retry attempts (attempts beyond the first).",
-        "Requests answered by a fallback service.",
     };
     for (std::size_t i = 0; i < std::size(counters); ++i) {
         const auto &[name, field] = counters[i];
@@ -215,6 +216,32 @@ QByteArray PrometheusWriter::render(const MetricsSnapshot &snapshot)
         for (const ServiceMetrics &s : services)
             w.sample(name, {{"service", s.name}}, s.*field);
     }
+
+    w.family(
+        "airm_fallbacks_total", "counter",
+        "Requests that fell back from the asked service to another one (the one that answered or was tried "
+        "last).");
+    for (auto it = snapshot.fallbacksByRoute.cbegin(); it != snapshot.fallbacksByRoute.cend(); ++it)
+        w.sample("airm_fallbacks_total", {{"from", it.key().first}, {"to", it.key().second}}, it.value());
+
+    w.family("airm_chaos_injected_faults_total", "counter",
+             "Attempts a chaos experiment touched, by service and experiment type.");
+    for (const ServiceMetrics &s : services)
+        for (ChaosType t : kChaosTypes)
+            w.sample("airm_chaos_injected_faults_total", {{"service", s.name}, {"type", toString(t)}},
+                     s.chaosFaultsByType.value(t, 0));
+
+    w.family("airm_chaos_experiments_active", "gauge",
+             "Active chaos experiments that target the service, by experiment type.");
+    for (const ServiceMetrics &s : services)
+        for (ChaosType t : kChaosTypes) {
+            qint64 n = 0;
+            for (const ActiveChaos &c : snapshot.activeChaos)
+                if (c.type == t && (c.targets.isEmpty() || c.targets.contains(QLatin1String("all")) ||
+                                    c.targets.contains(s.name)))
+                    ++n;
+            w.sample("airm_chaos_experiments_active", {{"service", s.name}, {"type", toString(t)}}, n);
+        }
 
     w.family("airm_requests_per_second", "gauge", "Request rate over the last seconds.");
     for (const ServiceMetrics &s : services)
@@ -233,40 +260,40 @@ QByteArray PrometheusWriter::render(const MetricsSnapshot &snapshot)
     w.family("airm_circuitbreaker_state", "gauge", "Circuit breaker state: 1 for the current state.");
     for (const ServiceMetrics &s : services)
         for (BreakerState b : kBreakerStates)
-            w.sample("airm_circuitbreaker_state", {{"name", s.name}, {"state", labelValue(b)}},
+            w.sample("airm_circuitbreaker_state", {{"service", s.name}, {"state", labelValue(b)}},
                      s.breaker.state == b ? 1 : 0);
 
     w.family("airm_circuitbreaker_not_permitted_calls_total", "counter",
              "Calls the circuit breaker rejected.");
     for (const ServiceMetrics &s : services)
-        w.sample("airm_circuitbreaker_not_permitted_calls_total", {{"name", s.name}},
+        w.sample("airm_circuitbreaker_not_permitted_calls_total", {{"service", s.name}},
                  s.breaker.notPermittedCalls);
 
     w.family("airm_circuitbreaker_calls_total", "counter", "Calls the circuit breaker recorded, by kind.");
     for (const ServiceMetrics &s : services) {
         w.sample("airm_circuitbreaker_calls_total",
-                 {{"name", s.name}, {"kind", QStringLiteral("successful")}}, s.breaker.successfulCalls);
-        w.sample("airm_circuitbreaker_calls_total", {{"name", s.name}, {"kind", QStringLiteral("failed")}},
+                 {{"service", s.name}, {"kind", QStringLiteral("successful")}}, s.breaker.successfulCalls);
+        w.sample("airm_circuitbreaker_calls_total", {{"service", s.name}, {"kind", QStringLiteral("failed")}},
                  s.breaker.failedCalls);
-        w.sample("airm_circuitbreaker_calls_total", {{"name", s.name}, {"kind", QStringLiteral("ignored")}},
-                 s.breaker.ignoredCalls);
+        w.sample("airm_circuitbreaker_calls_total",
+                 {{"service", s.name}, {"kind", QStringLiteral("ignored")}}, s.breaker.ignoredCalls);
     }
 
     w.family(
         "airm_circuitbreaker_failure_rate", "gauge",
         "Failure rate in percent over the breaker's window; -1 until it holds the minimum number of calls.");
     for (const ServiceMetrics &s : services)
-        w.sample("airm_circuitbreaker_failure_rate", {{"name", s.name}}, s.breaker.failureRatePct);
+        w.sample("airm_circuitbreaker_failure_rate", {{"service", s.name}}, s.breaker.failureRatePct);
 
     w.family("airm_circuitbreaker_slow_call_rate", "gauge",
              "Slow call rate in percent over the breaker's window; -1 until it holds the minimum number of "
              "calls.");
     for (const ServiceMetrics &s : services)
-        w.sample("airm_circuitbreaker_slow_call_rate", {{"name", s.name}}, s.breaker.slowCallRatePct);
+        w.sample("airm_circuitbreaker_slow_call_rate", {{"service", s.name}}, s.breaker.slowCallRatePct);
 
     w.family("airm_circuitbreaker_opens_total", "counter", "Transitions of the circuit breaker to OPEN.");
     for (const ServiceMetrics &s : services)
-        w.sample("airm_circuitbreaker_opens_total", {{"name", s.name}}, s.breaker.openCount);
+        w.sample("airm_circuitbreaker_opens_total", {{"service", s.name}}, s.breaker.openCount);
 
     w.family("airm_chaos_active_experiments", "gauge", "Chaos experiments currently active.");
     w.sample("airm_chaos_active_experiments", {}, static_cast<qint64>(snapshot.activeChaos.size()));
@@ -278,6 +305,54 @@ QByteArray PrometheusWriter::render(const MetricsSnapshot &snapshot)
     w.family("airm_build_info", "gauge", "Build information; always 1.");
     w.sample("airm_build_info", {{"version", QStringLiteral(AIRM_VERSION)}}, 1);
 
+    return w.take();
+}
+
+QByteArray PrometheusWriter::renderExtras(const PrometheusExtras &e)
+{
+    Writer w;
+    if (e.storageKnown) {
+        w.family("airm_storage_queue_depth", "gauge",
+                 "Records waiting to be written to the history database.");
+        w.sample("airm_storage_queue_depth", {}, e.storageQueueDepth);
+        w.family("airm_storage_degraded", "gauge",
+                 "1 while the history database cannot keep up or fails and records are being dropped.");
+        w.sample("airm_storage_degraded", {}, e.storageDegraded ? 1 : 0);
+    }
+    if (e.httpKnown) {
+        w.family("airm_http_responses_total", "counter",
+                 "Answers of the HTTP API by method and status code.");
+        for (auto it = e.httpResponses.cbegin(); it != e.httpResponses.cend(); ++it)
+            w.sample("airm_http_responses_total", {{"method", it.key().first}, {"code", it.key().second}},
+                     it.value());
+        w.family("airm_http_rejected_total", "counter",
+                 "Connections or requests the HTTP guard refused, by reason.");
+        for (auto it = e.httpRejected.cbegin(); it != e.httpRejected.cend(); ++it)
+            w.sample("airm_http_rejected_total", {{"reason", it.key()}}, it.value());
+        w.family("airm_http_connections_open", "gauge", "Open HTTP connections.");
+        w.sample("airm_http_connections_open", {}, e.httpConnectionsOpen);
+        w.family("airm_websocket_clients", "gauge", "Clients of the /api/v1/events stream.");
+        w.sample("airm_websocket_clients", {}, e.webSocketClients);
+    }
+    if (e.processKnown) {
+        w.family("process_cpu_user_seconds_total", "counter", "User CPU time spent in seconds.");
+        w.sample("process_cpu_user_seconds_total", {}, e.cpuUserSeconds);
+        w.family("process_cpu_system_seconds_total", "counter", "System CPU time spent in seconds.");
+        w.sample("process_cpu_system_seconds_total", {}, e.cpuSystemSeconds);
+        w.family("process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.");
+        w.sample("process_cpu_seconds_total", {}, e.cpuUserSeconds + e.cpuSystemSeconds);
+        w.family("process_start_time_seconds", "gauge",
+                 "Start time of the process since unix epoch in seconds.");
+        w.sample("process_start_time_seconds", {}, e.startTimeSeconds);
+        w.family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
+        w.sample("process_resident_memory_bytes", {}, e.residentMemoryBytes);
+        w.family("process_virtual_memory_bytes", "gauge", "Virtual memory size in bytes.");
+        w.sample("process_virtual_memory_bytes", {}, e.virtualMemoryBytes);
+        w.family("process_open_fds", "gauge", "Number of open file descriptors.");
+        w.sample("process_open_fds", {}, e.openFds);
+        w.family("process_max_fds", "gauge", "Maximum number of open file descriptors.");
+        w.sample("process_max_fds", {}, e.maxFds);
+    }
     return w.take();
 }
 

@@ -90,6 +90,9 @@ QJsonObject ServiceMetrics::toJson() const
     QJsonArray bounds;
     for (double b : kPrometheusBucketsMs)
         bounds.append(b);
+    QJsonObject chaosFaults;
+    for (auto it = chaosFaultsByType.cbegin(); it != chaosFaultsByType.cend(); ++it)
+        chaosFaults.insert(toString(it.key()), it.value());
     return QJsonObject{
         {QLatin1String("name"), name},
         {QLatin1String("kind"), toString(kind)},
@@ -119,6 +122,7 @@ QJsonObject ServiceMetrics::toJson() const
         {QLatin1String("requestsPerSecond"), requestsPerSecond},
         {QLatin1String("breaker"), breaker.toJson()},
         {QLatin1String("activeChaosIds"), QJsonArray::fromStringList(activeChaosIds)},
+        {QLatin1String("chaosFaultsByType"), chaosFaults},
     };
 }
 
@@ -138,6 +142,11 @@ QJsonObject MetricsSnapshot::toJson() const
     QJsonArray chaos;
     for (const ActiveChaos &c : activeChaos)
         chaos.append(c.toJson());
+    QJsonArray fallbacks;
+    for (auto it = fallbacksByRoute.cbegin(); it != fallbacksByRoute.cend(); ++it)
+        fallbacks.append(QJsonObject{{QLatin1String("from"), it.key().first},
+                                     {QLatin1String("to"), it.key().second},
+                                     {QLatin1String("count"), it.value()}});
     return QJsonObject{
         {QLatin1String("takenAt"), isoUtc(takenAtMs)},
         {QLatin1String("takenAtMs"), takenAtMs},
@@ -149,6 +158,7 @@ QJsonObject MetricsSnapshot::toJson() const
         {QLatin1String("services"), serviceArray},
         {QLatin1String("activeChaos"), chaos},
         {QLatin1String("breakersOpen"), breakersOpen},
+        {QLatin1String("fallbacks"), fallbacks},
     };
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -38,12 +39,12 @@ struct BreakerSnapshot
     int halfOpenSuccesses = 0;
     int halfOpenSuccessThreshold = 0;
     int halfOpenInFlight = 0;
-    double failureRatePct = -1.0;        // -1 until the window holds minimumNumberOfCalls
+    double failureRatePct = -1.0; // -1 until the window holds minimumNumberOfCalls
     double slowCallRatePct = -1.0;
     qint64 totalCalls = 0, successfulCalls = 0, failedCalls = 0, ignoredCalls = 0, slowCalls = 0;
     qint64 notPermittedCalls = 0;
     qint64 openCount = 0;
-    qint64 remainingOpenMs = 0;          // OPEN: time until HALF_OPEN
+    qint64 remainingOpenMs = 0; // OPEN: time until HALF_OPEN
     QString preset;
     QList<BreakerTransition> recentTransitions; // newest last, at most kRecentTransitions
     static constexpr int kRecentTransitions = 20;
@@ -63,7 +64,8 @@ struct ActiveChaos
 };
 
 // Upper bounds of the exported latency histogram, in milliseconds.
-inline constexpr double kPrometheusBucketsMs[] = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000};
+inline constexpr double kPrometheusBucketsMs[] = {5,    10,   25,   50,    100,   250,  500,
+                                                  1000, 2500, 5000, 10000, 30000, 60000};
 
 struct ServiceMetrics
 {
@@ -78,13 +80,15 @@ struct ServiceMetrics
     double costUsd = 0.0;
     QMap<ErrorClass, qint64> errorsByClass;
     LatencySummary latencyAll, latency1m, latency5m;
-    // Cumulative counts of all finished (non-rejected) requests with latency <= kPrometheusBucketsMs[i], for the
-    // Prometheus histogram; the +Inf bucket is latencyAll.count.
+    // Cumulative counts of all finished (non-rejected) requests with latency <= kPrometheusBucketsMs[i], for
+    // the Prometheus histogram; the +Inf bucket is latencyAll.count.
     QList<qint64> latencyBucketCounts;
     double latencySumMs = 0.0;
     double requestsPerSecond = 0.0; // over the last 10 s
     BreakerSnapshot breaker;
     QStringList activeChaosIds;
+    // Attempts on this service that chaos experiments touched, by experiment type (filled by the engine).
+    QMap<ChaosType, qint64> chaosFaultsByType;
 
     // successes / (successes + failures + rejected + timeouts) in %, or -1 with no requests.
     double successRatePct() const;
@@ -100,6 +104,8 @@ struct MetricsSnapshot
     QList<ServiceMetrics> services;
     QList<ActiveChaos> activeChaos;
     int breakersOpen = 0;
+    // Requests that fell back, by (asked service, service that answered or was tried last); engine-filled.
+    QMap<QPair<QString, QString>, qint64> fallbacksByRoute;
 
     const ServiceMetrics *service(const QString &name) const;
     QJsonObject toJson() const;

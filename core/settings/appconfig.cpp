@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 
 namespace airm {
 
@@ -79,6 +80,41 @@ QString AppConfig::mergeJson(const QJsonObject &o)
             c.api.port = port;
         }
         if (a.contains(QLatin1String("token"))) c.api.token = a.value(QLatin1String("token")).toString();
+        if (a.contains(QLatin1String("corsOrigins"))) {
+            const QJsonValue v = a.value(QLatin1String("corsOrigins"));
+            if (!v.isArray()) return QStringLiteral("api.corsOrigins must be an array of origins");
+            QStringList origins;
+            for (const QJsonValue &entry : v.toArray()) {
+                const QString origin = entry.toString();
+                const QUrl url(origin, QUrl::StrictMode);
+                if (!entry.isString() || origin == QLatin1String("*") || !url.isValid() ||
+                    (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+                    url.host().isEmpty() || !url.path().isEmpty() || url.hasQuery() || url.hasFragment())
+                    return QStringLiteral("api.corsOrigins entries must be origins like https://host:port "
+                                          "(no \"*\", no path), got \"%1\"")
+                        .arg(origin);
+                origins << origin;
+            }
+            c.api.corsOrigins = origins;
+        }
+        const auto integer = [&a](const char *key, qint64 lo, qint64 hi, qint64 *out) -> QString {
+            if (!a.contains(QLatin1String(key))) return {};
+            const QJsonValue v = a.value(QLatin1String(key));
+            const double d = v.toDouble(-1);
+            if (!v.isDouble() || d != double(qint64(d)) || d < double(lo) || d > double(hi))
+                return QStringLiteral("api.%1 must be an integer between %2 and %3")
+                    .arg(QLatin1String(key))
+                    .arg(lo)
+                    .arg(hi);
+            *out = qint64(d);
+            return {};
+        };
+        qint64 maxConnections = c.api.maxConnections;
+        for (const QString &error : {integer("maxBodyBytes", 1024, qint64(1) << 30, &c.api.maxBodyBytes),
+                                     integer("idleTimeoutMs", 100, 3'600'000, &c.api.idleTimeoutMs),
+                                     integer("maxConnections", 1, 100'000, &maxConnections)})
+            if (!error.isEmpty()) return error;
+        c.api.maxConnections = int(maxConnections);
     }
     if (o.contains(QLatin1String("database"))) c.databasePath = o.value(QLatin1String("database")).toString();
     *this = c;

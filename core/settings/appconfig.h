@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
 namespace airm {
 
@@ -18,6 +19,9 @@ struct ApiSettings
     int port = 3000;
     QString token;                 // empty: only loopback clients may change state
     qint64 maxBodyBytes = 1 << 20; // larger bodies are answered 413
+    QStringList corsOrigins; // exact origins ("https://dash.example:8443") allowed to call from a browser
+    qint64 idleTimeoutMs = 60'000; // idle keep-alive connections are closed after this long
+    int maxConnections = 256;      // concurrent HTTP connections; more are answered 503
 };
 
 struct AppConfig
@@ -29,7 +33,8 @@ struct AppConfig
 
     // Applies a config document:
     // {"services":[{...}], "replaceDefaultServices":false, "breaker":{...}, "breakers":{"name":{...}},
-    //  "engine":{...}, "api":{"bind","port","token"}, "database":"path or postgresql://..."}.
+    //  "engine":{...}, "api":{"bind","port","token","corsOrigins","maxBodyBytes","idleTimeoutMs",
+    //  "maxConnections"}, "database":"path or postgresql://..."}.
     // On error, *this is unchanged and the message names the field.
     QString mergeJson(const QJsonObject &o);
     // Reads and applies a file; errors say which file and why.

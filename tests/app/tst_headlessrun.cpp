@@ -86,7 +86,8 @@ private slots:
         QFETCH(QString, mentions);
         std::unique_ptr<QProcess> p(run(args));
         QCOMPARE(p->exitCode(), 2);
-        // Qt's own environment warnings (e.g. "QStandardPaths: XDG_RUNTIME_DIR not set") are not ours to count.
+        // Qt's own environment warnings (e.g. "QStandardPaths: XDG_RUNTIME_DIR not set") are not ours to
+        // count.
         QStringList lines = QString::fromUtf8(p->readAllStandardError()).trimmed().split(QLatin1Char('\n'));
         lines.removeIf([](const QString &l) { return l.startsWith(QLatin1String("QStandardPaths:")); });
         const QString err = lines.join(QLatin1Char('\n'));

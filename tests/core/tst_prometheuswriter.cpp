@@ -307,6 +307,8 @@ private slots:
                                          "airm_circuitbreaker_slow_call_rate",
                                          "airm_circuitbreaker_opens_total",
                                          "airm_chaos_active_experiments",
+                                         "airm_chaos_experiments_active",
+                                         "airm_chaos_injected_faults_total",
                                          "airm_requests_per_second",
                                          "airm_uptime_seconds",
                                          "airm_build_info"};
@@ -318,9 +320,10 @@ private slots:
 
         // Every per-service series names one of the services, never the "all" aggregate.
         for (const Sample &s : e.samples) {
-            const QString svc =
-                s.labels.value(QStringLiteral("service"), s.labels.value(QStringLiteral("name")));
-            if (s.labels.contains(QStringLiteral("service")) || s.labels.contains(QStringLiteral("name")))
+            const QString svc = s.labels.value(QStringLiteral("service"));
+            QVERIFY2(!s.labels.contains(QStringLiteral("name")),
+                     s.name.constData()); // "service", as resilience4j
+            if (s.labels.contains(QStringLiteral("service")))
                 QVERIFY2(services.contains(svc), qPrintable(svc));
         }
         for (const QString &svc : services) {
@@ -365,7 +368,7 @@ private slots:
         const Exposition e = validate(text);
         QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
         QCOMPARE(e.find("airm_cost_usd_total").first().labels.value(QStringLiteral("service")), name);
-        QCOMPARE(e.find("airm_circuitbreaker_opens_total").first().labels.value(QStringLiteral("name")),
+        QCOMPARE(e.find("airm_circuitbreaker_opens_total").first().labels.value(QStringLiteral("service")),
                  name);
     }
 
@@ -397,7 +400,7 @@ private slots:
         QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
         for (const QString &n : {QStringLiteral("a"), QStringLiteral("b")}) {
             const QList<Sample> states =
-                e.find("airm_circuitbreaker_state", labels({{QStringLiteral("name"), n}}));
+                e.find("airm_circuitbreaker_state", labels({{QStringLiteral("service"), n}}));
             QCOMPARE(states.size(), 6);
             double sum = 0;
             for (const Sample &s : states)
@@ -411,11 +414,12 @@ private slots:
                 sum += s.value;
             QCOMPARE(sum, 1.0);
         }
-        QCOMPARE(e.value("airm_circuitbreaker_state", labels({{QStringLiteral("name"), QStringLiteral("a")},
-                                                              {QStringLiteral("state"), label}})),
-                 1.0);
+        QCOMPARE(
+            e.value("airm_circuitbreaker_state", labels({{QStringLiteral("service"), QStringLiteral("a")},
+                                                         {QStringLiteral("state"), label}})),
+            1.0);
         QCOMPARE(e.value("airm_circuitbreaker_state",
-                         labels({{QStringLiteral("name"), QStringLiteral("b")},
+                         labels({{QStringLiteral("service"), QStringLiteral("b")},
                                  {QStringLiteral("state"), QStringLiteral("closed")}})),
                  1.0);
         QCOMPARE(e.value("airm_service_health", labels({{QStringLiteral("service"), QStringLiteral("a")},
@@ -457,6 +461,77 @@ private slots:
                          labels({{QStringLiteral("error_class"), QStringLiteral("rejected")}})),
                  1.0);
         QCOMPARE(e.find("airm_errors_total").size(), 11);
+    }
+
+    void chaosAndFallbackSeries()
+    {
+        MetricsSnapshot snap;
+        for (const QString &n : {QStringLiteral("a"), QStringLiteral("b")}) {
+            ServiceMetrics m;
+            m.name = n;
+            snap.services.append(m);
+        }
+        snap.services[0].chaosFaultsByType.insert(ChaosType::Failure, 4);
+        ActiveChaos onA;
+        onA.type = ChaosType::Latency;
+        onA.targets = {QStringLiteral("a")};
+        ActiveChaos onAll;
+        onAll.type = ChaosType::Latency;
+        onAll.targets = {QStringLiteral("all")};
+        snap.activeChaos = {onA, onAll};
+        snap.fallbacksByRoute.insert({QStringLiteral("a"), QStringLiteral("b")}, 3);
+        const Exposition e = validate(PrometheusWriter::render(snap));
+        QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
+        QCOMPARE(e.value("airm_chaos_injected_faults_total",
+                         labels({{QStringLiteral("service"), QStringLiteral("a")},
+                                 {QStringLiteral("type"), QStringLiteral("failure")}})),
+                 4.0);
+        QCOMPARE(e.find("airm_chaos_injected_faults_total").size(), 2 * 7);
+        QCOMPARE(e.value("airm_chaos_experiments_active",
+                         labels({{QStringLiteral("service"), QStringLiteral("a")},
+                                 {QStringLiteral("type"), QStringLiteral("latency")}})),
+                 2.0);
+        QCOMPARE(e.value("airm_chaos_experiments_active",
+                         labels({{QStringLiteral("service"), QStringLiteral("b")},
+                                 {QStringLiteral("type"), QStringLiteral("latency")}})),
+                 1.0);
+        QCOMPARE(e.value("airm_fallbacks_total", labels({{QStringLiteral("from"), QStringLiteral("a")},
+                                                         {QStringLiteral("to"), QStringLiteral("b")}})),
+                 3.0);
+    }
+
+    void extrasAreValidAndDisjoint()
+    {
+        PrometheusExtras x;
+        x.storageKnown = true;
+        x.storageQueueDepth = 12;
+        x.storageDegraded = true;
+        x.processKnown = true;
+        x.residentMemoryBytes = 20e6;
+        x.cpuUserSeconds = 1.5;
+        x.cpuSystemSeconds = 0.25;
+        x.startTimeSeconds = 1.7e9;
+        x.openFds = 17;
+        x.maxFds = 1024;
+        x.httpKnown = true;
+        x.httpResponses.insert({QStringLiteral("GET"), QStringLiteral("200")}, 5);
+        x.httpRejected.insert(QStringLiteral("body_too_large"), 1);
+        MetricsSnapshot snap;
+        ServiceMetrics m;
+        m.name = QStringLiteral("s");
+        snap.services.append(m);
+        const Exposition e = validate(PrometheusWriter::render(snap) + PrometheusWriter::renderExtras(x));
+        QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
+        QCOMPARE(e.value("airm_storage_queue_depth", {}), 12.0);
+        QCOMPARE(e.value("airm_storage_degraded", {}), 1.0);
+        QCOMPARE(e.value("process_cpu_seconds_total", {}), 1.75);
+        QCOMPARE(e.value("process_open_fds", {}), 17.0);
+        QCOMPARE(e.types.value("process_resident_memory_bytes"), QByteArray("gauge"));
+        QCOMPARE(
+            e.value("airm_http_responses_total", labels({{QStringLiteral("method"), QStringLiteral("GET")},
+                                                         {QStringLiteral("code"), QStringLiteral("200")}})),
+            5.0);
+        QVERIFY(PrometheusWriter::renderExtras({}).isEmpty()); // unknown sources are left out
     }
 
     void valuesAndUnits()
