@@ -1,0 +1,146 @@
+// Not a test but the README's screenshot generator, kept with the tests so it builds with them: when
+// AIRM_SCREENSHOT_DIR is set it runs the real window for a few minutes with automated traffic and chaos
+// driven through the UI, then saves each main page (under xcb: the real window as the X server shows it).
+// Without the variable it skips. It waits in wall-clock time on purpose: the charts need real minutes.
+//   xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb AIRM_SCREENSHOT_DIR=docs/screenshots
+//   build/tests/tst_screenshots
+#include "uitestrig.h"
+
+#include "automationpage.h"
+#include "chaosform.h"
+#include "chaospage.h"
+#include "databasehistorysource.h"
+#include "historydatabase.h"
+#include "historytablemodel.h"
+#include "mainwindow.h"
+#include "requesthistorypage.h"
+#include "segmentedcontrol.h"
+#include "servicespage.h"
+#include "storagestatus.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QGuiApplication>
+#include <QPushButton>
+#include <QScreen>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+using namespace airm;
+using namespace airm::ui;
+using namespace airm::ui::test;
+
+class Screenshots : public QObject
+{
+    Q_OBJECT
+
+    QString m_dir;
+    MainWindow *m_window = nullptr;
+
+    void save(const QString &name)
+    {
+        QTest::qWait(400); // let the last refresh paint
+        QPixmap shot;
+        if (QGuiApplication::platformName() == QLatin1String("xcb"))
+            shot = m_window->screen()->grabWindow(m_window->winId());
+        if (shot.isNull()) shot = m_window->grab();
+        QVERIFY(shot.save(m_dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    }
+
+    void inject(ChaosForm *form, ChaosType type, const QString &target, int seconds, int latencyMs = 0)
+    {
+        form->typeBox()->setCurrentIndex(form->typeBox()->findData(int(type)));
+        for (const QString &s :
+             {QStringLiteral("gemini"), QStringLiteral("cohere"), QStringLiteral("huggingface")})
+            form->targetBox(s)->setChecked(s == target);
+        if (latencyMs > 0) form->latencyBox()->setValue(latencyMs);
+        form->durationBox()->setValue(seconds);
+        QTest::mouseClick(form->injectButton(), Qt::LeftButton);
+    }
+
+private slots:
+    void mainPages()
+    {
+        m_dir = qEnvironmentVariable("AIRM_SCREENSHOT_DIR");
+        if (m_dir.isEmpty()) QSKIP("set AIRM_SCREENSHOT_DIR to write the README screenshots");
+        const int minutes = qEnvironmentVariableIntValue("AIRM_SCREENSHOT_MINUTES");
+
+        UiRig rig(false);
+        // Latencies like real providers (faster than the seed's 0.5-2.5 s so a few minutes fill the charts).
+        for (const QString &name :
+             {QStringLiteral("gemini"), QStringLiteral("cohere"), QStringLiteral("huggingface")}) {
+            ServiceConfig c =
+                rig.ask<ServiceConfig>([&](RequestEngine &e) { return *e.serviceConfig(name); });
+            c.simulation.latencyMinMs = name == QLatin1String("cohere") ? 250 : 150;
+            c.simulation.latencyMaxMs = name == QLatin1String("huggingface") ? 1400 : 900;
+            c.simulation.failurePct = name == QLatin1String("huggingface") ? 6 : 2;
+            rig.host->call([c](RequestEngine &e) { e.upsertService(c); });
+        }
+        StorageStatus status;
+        StorageConfig storage;
+        storage.journalPath = rig.dir.filePath(QStringLiteral("journal.jsonl"));
+        HistoryDatabase db(rig.dir.filePath(QStringLiteral("history.db")), storage, &status);
+        db.attach(rig.host.get());
+        rig.context.history = db.source();
+        rig.context.storage = &status;
+
+        MainWindow window(rig.context);
+        m_window = &window;
+        window.resize(1440, 900);
+        window.move(0, 0);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // Automation through its page: 6 requests a second, round robin, 16 in flight.
+        window.setCurrentPage(MainWindow::Automation);
+        AutomationPage *automation = window.automationPage();
+        QTest::mouseClick(automation->paceControl()->segment(5), Qt::LeftButton);
+        automation->rateBox()->setValue(6);
+        automation->inFlightBox()->setValue(16);
+        QTest::mouseClick(automation->startButton(), Qt::LeftButton);
+        window.setCurrentPage(MainWindow::Overview);
+
+        const int scale = minutes > 0 ? minutes : 3;
+        ChaosForm *form = window.chaosPage()->form();
+        QTest::qWait(scale * 15'000);
+        inject(form, ChaosType::Failure, QStringLiteral("gemini"), scale * 10);
+        QTest::qWait(scale * 12'000);
+        inject(form, ChaosType::Latency, QStringLiteral("cohere"), scale * 20, 1800);
+        QTest::qWait(scale * 20'000);
+        inject(form, ChaosType::Intermittent, QStringLiteral("huggingface"), scale * 30);
+        QTest::qWait(scale * 8'000);
+
+        window.setCurrentPage(MainWindow::Overview);
+        save(QStringLiteral("overview"));
+        window.setCurrentPage(MainWindow::Services);
+        window.servicesPage()->selectService(QStringLiteral("gemini"));
+        save(QStringLiteral("services"));
+        window.setCurrentPage(MainWindow::Chaos);
+        save(QStringLiteral("chaos"));
+        window.setCurrentPage(MainWindow::Automation);
+        save(QStringLiteral("automation"));
+        window.setCurrentPage(MainWindow::History);
+        QTRY_VERIFY(window.historyPage()->model()->rowCount() > 10);
+        window.historyPage()->view()->selectRow(3);
+        save(QStringLiteral("history"));
+        window.setCurrentPage(MainWindow::Analytics);
+        QTest::qWait(1500);
+        save(QStringLiteral("analytics"));
+        window.setCurrentPage(MainWindow::Settings);
+        save(QStringLiteral("settings"));
+        rig.theme->setKind(Theme::Kind::Light);
+        window.setCurrentPage(MainWindow::Overview);
+        save(QStringLiteral("overview-light"));
+        rig.theme->setKind(Theme::Kind::Dark);
+
+        automation->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!automation->running(), 20'000);
+        m_window = nullptr;
+    }
+};
+
+QTEST_MAIN(Screenshots)
+#include "tst_screenshots.moc"

@@ -1,0 +1,66 @@
+// Settings: appearance (theme, language), providers and API keys (kept in memory only: no keychain in this
+// build, never in settings files), breaker defaults, the history database (location, retention, state),
+// privacy mode, the API server, tray and notifications. Changes are saved at once; the ones the running
+// engine or database cannot take live say "at next start". GUI thread.
+#pragma once
+
+#include "page.h"
+
+#include <QMap>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QVBoxLayout;
+
+namespace airm::ui {
+
+class SettingsPage : public Page
+{
+    Q_OBJECT
+public:
+    explicit SettingsPage(const UiContext &context, QWidget *parent = nullptr);
+
+    GlyphIconEngine::Glyph glyph() const override { return GlyphIconEngine::Glyph::Settings; }
+
+    QRadioButton *darkButton() const { return m_dark; }
+    QRadioButton *lightButton() const { return m_light; }
+    QCheckBox *closeToTrayBox() const { return m_closeToTray; }
+    QCheckBox *privacyBox() const { return m_privacy; }
+    QSpinBox *rawRetentionBox() const { return m_rawDays; }
+    QComboBox *presetBox() const { return m_preset; }
+    QLineEdit *keyEdit(const QString &service) const { return m_keys.value(service); }
+    QPushButton *useKeyButton(const QString &service) const { return m_useKey.value(service); }
+    void setTrayAvailable(bool available);
+
+protected:
+    void onActivated() override;
+
+private:
+    void buildProviders(QVBoxLayout *layout);
+    void setKey(const QString &service, const QString &key);
+    void refreshKeyStatus();
+    void refreshStorage();
+
+    QRadioButton *m_dark;
+    QRadioButton *m_light;
+    QComboBox *m_language;
+    QMap<QString, QLineEdit *> m_keys;
+    QMap<QString, QPushButton *> m_useKey;
+    QMap<QString, QLabel *> m_keyStatus;
+    QComboBox *m_preset;
+    QLabel *m_presetStatus;
+    QLabel *m_dbLocation;
+    QLabel *m_dbState;
+    QSpinBox *m_rawDays;
+    QSpinBox *m_rollupDays;
+    QCheckBox *m_privacy;
+    QCheckBox *m_closeToTray;
+    QCheckBox *m_notifications;
+};
+
+} // namespace airm::ui

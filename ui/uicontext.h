@@ -1,0 +1,31 @@
+// What every page is given: the engine host, the live state, the theme, the settings, the history source
+// (null when the history cannot be read) and the configuration the program started with. Non-owning
+// pointers; MainWindow's owner keeps them alive longer than any page.
+#pragma once
+
+#include "settings/appconfig.h"
+
+namespace airm {
+class EngineHost;
+}
+
+namespace airm::ui {
+
+class HistorySource;
+class LiveState;
+class StorageStatus;
+class ThemeManager;
+class UiSettings;
+
+struct UiContext
+{
+    EngineHost *host = nullptr;
+    LiveState *live = nullptr;
+    ThemeManager *theme = nullptr;
+    UiSettings *settings = nullptr;
+    HistorySource *history = nullptr;
+    StorageStatus *storage = nullptr;
+    AppConfig config;
+};
+
+} // namespace airm::ui
