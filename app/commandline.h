@@ -1,6 +1,7 @@
 // The command line: every option, its parsing and validation, in one place (so --help and the README agree).
 #pragma once
 
+#include "engine/automationrun.h"
 #include "model/chaosspec.h"
 #include "settings/appconfig.h"
 
@@ -21,6 +22,16 @@ struct CommandLine
     int concurrency = 1;
     QList<ChaosSpec> chaos;
     bool verbose = false;
+    bool noApi = false;       // --no-api
+    bool apiExplicit = false; // --api-bind or --api-port given
+    bool noDb = false;
+    QString logFormat = QStringLiteral("text");
+    QString logLevel = QStringLiteral("info");
+    QString scenario;       // plan name or file; implies headless
+    double timeScale = 0.0; // 0: the plan's
+    qint64 durationMs = -1; // --duration; -1: not given
+    QString reportPath;     // --report
+    QList<AutomationConfig> automations;
     AppConfig config;
 
     enum class Result { Run, Exit };

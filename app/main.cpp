@@ -19,8 +19,9 @@ bool wantsHeadless(int argc, char *argv[])
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         const QByteArray name = arg.left(arg.indexOf('=') < 0 ? arg.size() : arg.indexOf('='));
-        for (const char *headlessOption : {"--headless", "--requests", "--summary", "--summary-json",
-                                           "--help", "-h", "--help-all", "--version", "-v", "-?"})
+        for (const char *headlessOption :
+             {"--headless", "--requests", "--summary", "--summary-json", "--scenario", "--automation",
+              "--help", "-h", "--help-all", "--version", "-v", "-?"})
             if (name == headlessOption) return true;
     }
     return false;
@@ -60,7 +61,7 @@ int main(int argc, char *argv[])
 
     if (gui) {
         QGuiApplication::setApplicationDisplayName(QStringLiteral("AI Resilience Monitor"));
-        QGuiApplication::setDesktopFileName(QStringLiteral("ai-resilience-monitor"));
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.airm.ResilienceMonitor"));
         const bool databaseFromCommandLine = !options.config.databasePath.isEmpty();
         airm::ui::DesktopApp desktop(options.config, options.chaos, databaseFromCommandLine);
         return desktop.exec();

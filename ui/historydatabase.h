@@ -1,7 +1,6 @@
-// The desktop application's history database: opens the location (SQLite file or PostgreSQL URL), runs the
-// storage writer, feeds it every request record, breaker transition and chaos experiment of the engine
-// (connected directly on the engine thread: enqueue never blocks), reports the writer's state to a
-// StorageStatus, and offers a DatabaseHistorySource for the pages. Thread affinity: GUI thread.
+// The desktop application's history database: the core's HistoryRecorder (opens the location, runs the
+// writer, records the engine) plus what the window needs around it: the writer's state in a StorageStatus and
+// a DatabaseHistorySource for the pages. Thread affinity: GUI thread.
 #pragma once
 
 #include "storage/storageconfig.h"
@@ -12,6 +11,7 @@
 namespace airm {
 class Database;
 class EngineHost;
+class HistoryRecorder;
 class StorageWriter;
 } // namespace airm
 
@@ -30,10 +30,14 @@ public:
     ~HistoryDatabase() override;
 
     // False when the location could not be parsed or the driver is missing; error() says why.
-    bool isOpen() const { return m_writer != nullptr; }
+    bool isOpen() const;
     QString error() const { return m_error; }
     QString location() const;
     DatabaseHistorySource *source() const { return m_source; }
+    // Null when the database is not open.
+    StorageWriter *writer() const;
+    // The database the writer writes to (for readers such as the REST API's history); null when not open.
+    std::shared_ptr<const Database> database() const;
 
     // Starts recording the engine's records, transitions and experiments.
     void attach(EngineHost *host);
@@ -41,8 +45,7 @@ public:
     void stop(int timeoutMs);
 
 private:
-    std::shared_ptr<Database> m_db;
-    StorageWriter *m_writer = nullptr;
+    HistoryRecorder *m_recorder = nullptr;
     DatabaseHistorySource *m_source = nullptr;
     StorageStatus *m_status;
     QString m_error;

@@ -4,11 +4,13 @@
 
 namespace airm {
 
-ApiHost::ApiHost(EngineHost *engine, ApiSettings settings, HistoryProvider *history, QObject *parent)
+ApiHost::ApiHost(EngineHost *engine, ApiSettings settings, HistoryProvider *history,
+                 ScenarioService *scenarios, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_settings(std::move(settings))
     , m_history(history)
+    , m_scenarios(scenarios)
 {
     m_thread.setObjectName(QStringLiteral("api"));
 }
@@ -28,7 +30,7 @@ QString ApiHost::start()
     QMetaObject::invokeMethod(
         m_context,
         [this, &error] {
-            auto *server = new ApiServer(m_engine, m_settings, m_history);
+            auto *server = new ApiServer(m_engine, m_settings, m_history, m_scenarios);
             error = server->listen();
             if (!error.isEmpty()) {
                 delete server;

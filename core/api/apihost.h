@@ -1,7 +1,7 @@
 // Owns the API thread: creates the ApiServer inside it, starts listening, and destroys it there again, like
-// EngineHost does for the engine. Usage: ApiHost api(&engineHost, settings, history); QString error =
-// api.start(); ... api.stop(); Thread affinity: create, start, stop and destroy on one thread (usually main);
-// port() and baseUrl() may be read from any thread after start().
+// EngineHost does for the engine. Usage: ApiHost api(&engineHost, settings, history, scenarios); QString
+// error = api.start(); ... api.stop(); Thread affinity: create, start, stop and destroy on one thread
+// (usually main); port() and baseUrl() may be read from any thread after start().
 #pragma once
 
 #include "settings/appconfig.h"
@@ -15,14 +15,16 @@ namespace airm {
 class ApiServer;
 class EngineHost;
 class HistoryProvider;
+class ScenarioService;
 
 class ApiHost : public QObject
 {
     Q_OBJECT
 public:
-    // engine and history (may be null) must outlive the host.
+    // engine, history and scenarios must outlive the host; history and scenarios may be null. scenarios lives
+    // on its own thread (usually this one): the API only queues calls to it and never waits for it.
     ApiHost(EngineHost *engine, ApiSettings settings, HistoryProvider *history = nullptr,
-            QObject *parent = nullptr);
+            ScenarioService *scenarios = nullptr, QObject *parent = nullptr);
     ~ApiHost() override;
 
     // Starts the thread and listens. Returns an empty string, or a one-line error (then nothing runs).
@@ -40,6 +42,7 @@ private:
     EngineHost *m_engine;
     ApiSettings m_settings;
     HistoryProvider *m_history;
+    ScenarioService *m_scenarios;
     QThread m_thread;
     QObject *m_context = nullptr; // lives on the API thread
     ApiServer *m_server = nullptr;

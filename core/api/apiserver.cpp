@@ -9,6 +9,7 @@
 #include "httpguard.h"
 #include "processstats.h"
 #include "requestwaiter.h"
+#include "scenarioendpoints.h"
 #include "seedendpoints.h"
 #include "v1endpoints.h"
 
@@ -57,7 +58,8 @@ QByteArray hostOf(const QByteArray &hostHeader)
 
 } // namespace
 
-ApiServer::ApiServer(EngineHost *host, ApiSettings settings, HistoryProvider *history, QObject *parent)
+ApiServer::ApiServer(EngineHost *host, ApiSettings settings, HistoryProvider *history,
+                     ScenarioService *scenarios, QObject *parent)
     : QObject(parent)
     , m_host(host)
     , m_settings(std::move(settings))
@@ -70,6 +72,7 @@ ApiServer::ApiServer(EngineHost *host, ApiSettings settings, HistoryProvider *hi
     , m_seed(std::make_unique<SeedEndpoints>(*this))
     , m_v1(std::make_unique<V1Endpoints>(*this))
     , m_historyEndpoints(std::make_unique<HistoryEndpoints>(*this))
+    , m_scenarioEndpoints(std::make_unique<ScenarioEndpoints>(*this, scenarios))
 {
     m_uptime.start();
     m_startedWallMs = QDateTime::currentMSecsSinceEpoch();
@@ -320,6 +323,7 @@ void ApiServer::dispatch(RouteId id, const ExchangePtr &x, const QStringList &p)
     SeedEndpoints &s = *m_seed;
     V1Endpoints &v = *m_v1;
     HistoryEndpoints &h = *m_historyEndpoints;
+    ScenarioEndpoints &sc = *m_scenarioEndpoints;
     using R = RouteId;
     using Q = HistoryEndpoints::Query;
     switch (id) {
@@ -392,6 +396,21 @@ void ApiServer::dispatch(RouteId id, const ExchangePtr &x, const QStringList &p)
         return;
     case R::SeedLogRequest:
         h.logRequest(x);
+        return;
+    case R::SeedTestingStart:
+        sc.seedStart(x);
+        return;
+    case R::SeedTestingStop:
+        sc.seedStop(x);
+        return;
+    case R::SeedTestingStatus:
+        sc.seedStatus(x);
+        return;
+    case R::SeedTestingResults:
+        sc.seedResults(x);
+        return;
+    case R::SeedTestingResult:
+        sc.seedResult(x, p.value(0));
         return;
     case R::V1Index:
         v.index(x);
@@ -516,6 +535,36 @@ void ApiServer::dispatch(RouteId id, const ExchangePtr &x, const QStringList &p)
         return;
     case R::V1Events:
         v.eventsWithoutUpgrade(x);
+        return;
+    case R::V1Scenarios:
+        sc.plans(x);
+        return;
+    case R::V1ScenarioPlan:
+        sc.plan(x, p.value(0));
+        return;
+    case R::V1ScenarioStart:
+        sc.start(x);
+        return;
+    case R::V1ScenarioCurrent:
+        sc.current(x);
+        return;
+    case R::V1ScenarioStop:
+        sc.stop(x);
+        return;
+    case R::V1ScenarioLast:
+        sc.last(x);
+        return;
+    case R::V1Reports:
+        sc.reports(x);
+        return;
+    case R::V1ReportWindow:
+        sc.windowReport(x);
+        return;
+    case R::V1Report:
+        sc.report(x, p.value(0));
+        return;
+    case R::V1ReportDelete:
+        sc.deleteReport(x, p.value(0));
         return;
     }
 }

@@ -4,7 +4,8 @@
 // endpoint classes, and keeps what the endpoints share: the latest metrics snapshot, answers rendered from
 // it, the engine bridge, waiting requests, health rounds and the event hub. Handlers translate JSON to core
 // calls and back; the work happens on the engine thread. Thread affinity: create, use and destroy on one
-// thread (the API thread, see ApiHost); it talks to the engine only through EngineBridge and queued signals.
+// thread (the API thread, see ApiHost); it talks to the engine only through EngineBridge and queued signals,
+// and to the scenario service (another thread) only through queued calls (ScenarioEndpoints).
 #pragma once
 
 #include "httpexchange.h"
@@ -35,6 +36,8 @@ class HistoryProvider;
 class HttpGuard;
 class ProcessStats;
 class RequestWaiter;
+class ScenarioEndpoints;
+class ScenarioService;
 class SeedEndpoints;
 class V1Endpoints;
 struct BreakerTransition;
@@ -45,9 +48,11 @@ class ApiServer : public QObject, public HttpHandler
 {
     Q_OBJECT
 public:
-    // host must outlive the server; history may be null (the history endpoints then answer 503).
+    // host must outlive the server; history may be null (the history endpoints then answer 503); scenarios
+    // may be null (the scenario endpoints then answer 503), lives on another thread and must outlive the
+    // server.
     ApiServer(EngineHost *host, ApiSettings settings, HistoryProvider *history = nullptr,
-              QObject *parent = nullptr);
+              ScenarioService *scenarios = nullptr, QObject *parent = nullptr);
     ~ApiServer() override;
 
     // Binds and listens. Returns an empty string, or a one-line error (bad address, a non-loopback address
@@ -84,7 +89,7 @@ public:
     // Rendered from the snapshot, cached until it changes.
     QByteArray seedMetricsJson();
     QByteArray prometheusText();
-    // Logs a change made through the API with who made it (chaos, breakers, services, resets).
+    // Logs a change made through the API with who made it (chaos, breakers, services, resets, scenarios).
     void logChange(const ExchangePtr &exchange, const QString &what) const;
 
     // Reads the body as a JSON object (an empty body is {} when emptyIsObject); answers 400 and returns false
@@ -123,6 +128,7 @@ private:
     std::unique_ptr<SeedEndpoints> m_seed;
     std::unique_ptr<V1Endpoints> m_v1;
     std::unique_ptr<HistoryEndpoints> m_historyEndpoints;
+    std::unique_ptr<ScenarioEndpoints> m_scenarioEndpoints;
     HttpGuard *m_guard = nullptr; // child
 
     MetricsSnapshot m_snapshot;

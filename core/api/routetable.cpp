@@ -34,6 +34,11 @@ RouteTable::RouteTable()
         {R::SeedHistoryExport,     "GET",    "/api/history/export",                    false, "Export the requests of the last hours as JSON"},
         {R::SeedDatabaseStats,     "GET",    "/api/database/stats",                    false, "History database statistics"},
         {R::SeedLogRequest,        "POST",   "/api/log-request",                       false, "Log a request another program made"},
+        {R::SeedTestingStart,      "POST",   "/chaos-testing/start",                   false, "Start the validation suite or continuous chaos testing"},
+        {R::SeedTestingStop,       "POST",   "/chaos-testing/stop",                    false, "Stop chaos testing (rollback, then the report)"},
+        {R::SeedTestingStatus,     "GET",    "/chaos-testing/status",                  false, "Chaos testing status with the last output lines"},
+        {R::SeedTestingResults,    "GET",    "/chaos-testing/results",                 false, "Report files, newest first"},
+        {R::SeedTestingResult,     "GET",    "/chaos-testing/results/{name}",          false, "One report file's content"},
         // The versioned resource API.
         {R::V1Index,               "GET",    "/api/v1",                                false, "Index of /api/v1"},
         {R::V1Services,            "GET",    "/api/v1/services",                       false, "List services"},
@@ -77,6 +82,16 @@ RouteTable::RouteTable()
         {R::V1HistoryExport,       "GET",    "/api/v1/history/export",                 false, "Export requests as JSON or CSV, paged"},
         {R::V1DatabaseStats,       "GET",    "/api/v1/database/stats",                 false, "History database statistics"},
         {R::V1Events,              "GET",    "/api/v1/events",                         false, "WebSocket stream of events (upgrade required)"},
+        {R::V1Scenarios,           "GET",    "/api/v1/scenarios",                      false, "Built-in experiment plans"},
+        {R::V1ScenarioPlan,        "GET",    "/api/v1/scenarios/plans/{name}",         false, "A built-in plan as JSON"},
+        {R::V1ScenarioStart,       "POST",   "/api/v1/scenarios/start",                false, "Start a built-in plan or a plan document"},
+        {R::V1ScenarioCurrent,     "GET",    "/api/v1/scenarios/current",              false, "Status of the current (or last) scenario run"},
+        {R::V1ScenarioStop,        "POST",   "/api/v1/scenarios/current/stop",         false, "Stop the running scenario (rollback, then the report)"},
+        {R::V1ScenarioLast,        "GET",    "/api/v1/scenarios/last",                 false, "Summary, verdict and report files of the last finished run"},
+        {R::V1Reports,             "GET",    "/api/v1/reports",                        false, "Report files, newest first"},
+        {R::V1ReportWindow,        "GET",    "/api/v1/reports/window",                 false, "A live report for a time window (report schema, kind window)"},
+        {R::V1Report,              "GET",    "/api/v1/reports/{name}",                 false, "One report file (JSON, CSV or text)"},
+        {R::V1ReportDelete,        "DELETE", "/api/v1/reports/{name}",                 false, "Delete one report file"},
     };
     // clang-format on
     for (const Route &r : std::as_const(m_routes)) {

@@ -37,6 +37,11 @@ enum class RouteId {
     SeedHistoryExport,
     SeedDatabaseStats,
     SeedLogRequest,
+    SeedTestingStart,
+    SeedTestingStop,
+    SeedTestingStatus,
+    SeedTestingResults,
+    SeedTestingResult,
     // /api/v1
     V1Index,
     V1Services,
@@ -80,6 +85,16 @@ enum class RouteId {
     V1HistoryExport,
     V1DatabaseStats,
     V1Events,
+    V1Scenarios,
+    V1ScenarioPlan,
+    V1ScenarioStart,
+    V1ScenarioCurrent,
+    V1ScenarioStop,
+    V1ScenarioLast,
+    V1Reports,
+    V1ReportWindow,
+    V1Report,
+    V1ReportDelete,
 };
 
 struct Route

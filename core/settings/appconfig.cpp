@@ -4,16 +4,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
+#include <algorithm>
 
 namespace airm {
 
 QString AppConfig::mergeJson(const QJsonObject &o)
 {
-    static const QStringList known{QStringLiteral("services"),  QStringLiteral("replaceDefaultServices"),
-                                   QStringLiteral("breaker"),   QStringLiteral("breakers"),
-                                   QStringLiteral("engine"),    QStringLiteral("api"),
-                                   QStringLiteral("database"),  QStringLiteral("$schema"),
-                                   QStringLiteral("automation")};
+    static const QStringList known{QStringLiteral("services"),   QStringLiteral("replaceDefaultServices"),
+                                   QStringLiteral("breaker"),    QStringLiteral("breakers"),
+                                   QStringLiteral("engine"),     QStringLiteral("api"),
+                                   QStringLiteral("database"),   QStringLiteral("$schema"),
+                                   QStringLiteral("automation"), QStringLiteral("alerts")};
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key())) return QStringLiteral("unknown top-level field \"%1\"").arg(it.key());
 
@@ -117,6 +118,32 @@ QString AppConfig::mergeJson(const QJsonObject &o)
         c.api.maxConnections = int(maxConnections);
     }
     if (o.contains(QLatin1String("database"))) c.databasePath = o.value(QLatin1String("database")).toString();
+    if (o.contains(QLatin1String("alerts"))) {
+        if (!o.value(QLatin1String("alerts")).isObject()) return QStringLiteral("alerts must be an object");
+        QString error;
+        const std::optional<AlertRulesConfig> alerts =
+            AlertRulesConfig::fromJson(o.value(QLatin1String("alerts")).toObject(), &error, c.alerts);
+        if (!alerts) return QStringLiteral("alerts: ") + error;
+        c.alerts = *alerts;
+    }
+    if (o.contains(QLatin1String("automation"))) {
+        const QJsonValue v = o.value(QLatin1String("automation"));
+        if (!v.isArray()) return QStringLiteral("automation must be an array of automation runs");
+        c.automations.clear();
+        const QJsonArray runs = v.toArray();
+        for (qsizetype i = 0; i < runs.size(); ++i) {
+            if (!runs.at(i).isObject()) return QStringLiteral("automation[%1] must be an object").arg(i);
+            QString error;
+            AutomationConfig run = AutomationConfig::fromJson(runs.at(i).toObject(), &error);
+            if (!error.isEmpty()) return QStringLiteral("automation[%1]: %2").arg(i).arg(error);
+            for (const QString &s : std::as_const(run.services)) {
+                const bool known = std::any_of(c.services.cbegin(), c.services.cend(),
+                                               [&s](const ServiceConfig &sc) { return sc.name == s; });
+                if (!known) return QStringLiteral("automation[%1]: unknown service \"%2\"").arg(i).arg(s);
+            }
+            c.automations.append(run);
+        }
+    }
     *this = c;
     return {};
 }

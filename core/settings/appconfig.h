@@ -3,6 +3,8 @@
 // never echoed).
 #pragma once
 
+#include "alerts/alertrules.h"
+#include "engine/automationrun.h"
 #include "engine/engineconfig.h"
 #include "model/serviceconfig.h"
 
@@ -30,11 +32,14 @@ struct AppConfig
     EngineConfig engine;
     ApiSettings api;
     QString databasePath; // empty: the default location
+    AlertRulesConfig alerts;
+    QList<AutomationConfig> automations; // started by the headless service
 
     // Applies a config document:
     // {"services":[{...}], "replaceDefaultServices":false, "breaker":{...}, "breakers":{"name":{...}},
     //  "engine":{...}, "api":{"bind","port","token","corsOrigins","maxBodyBytes","idleTimeoutMs",
-    //  "maxConnections"}, "database":"path or postgresql://..."}.
+    //  "maxConnections"}, "database":"path or postgresql://...", "alerts":{AlertRulesConfig},
+    //  "automation":[{AutomationConfig}, ...]}.
     // On error, *this is unchanged and the message names the field.
     QString mergeJson(const QJsonObject &o);
     // Reads and applies a file; errors say which file and why.

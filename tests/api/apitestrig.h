@@ -1,11 +1,14 @@
 // What the API tests share: an engine and an API server on their own threads (ApiHost on 127.0.0.1, port 0),
 // services that run on a fast simulation or against the loopback mock provider, and a synchronous HTTP client
-// (QNetworkAccessManager, or a raw socket for what QNAM will not send). Header-only; test thread only.
+// (QNetworkAccessManager, or a raw socket for what QNAM will not send). With a report directory it also runs
+// a ScenarioService on the test thread (as the app runs it on its main thread). Header-only; test thread
+// only.
 #pragma once
 
 #include "api/apihost.h"
 #include "api/apiserver.h"
 #include "engine/enginehost.h"
+#include "scenarios/scenarioservice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,18 +65,22 @@ struct HttpResult
 class ApiRig
 {
 public:
+    // reportDirectory non-empty: a ScenarioService saving its reports there is handed to the API.
     explicit ApiRig(QList<ServiceConfig> services, ApiSettings settings = {}, EngineConfig engineConfig = {},
-                    HistoryProvider *history = nullptr)
+                    HistoryProvider *history = nullptr, const QString &reportDirectory = {})
     {
         if (settings.port == 3000) settings.port = 0;
         engineConfig.seed = engineConfig.seed ? engineConfig.seed : 7;
         engine = std::make_unique<EngineHost>(engineConfig, services);
-        api = std::make_unique<ApiHost>(engine.get(), settings, history);
+        if (!reportDirectory.isEmpty())
+            scenarios = std::make_unique<ScenarioService>(*engine, ReportStore(reportDirectory));
+        api = std::make_unique<ApiHost>(engine.get(), settings, history, scenarios.get());
         error = api->start();
     }
     ~ApiRig()
     {
         api.reset();
+        scenarios.reset(); // a run still going is rolled back on the engine
         engine.reset();
     }
 
@@ -152,6 +159,7 @@ public:
     ApiServer *server() const { return api->server(); }
 
     std::unique_ptr<EngineHost> engine;
+    std::unique_ptr<ScenarioService> scenarios; // null unless a report directory was given
     std::unique_ptr<ApiHost> api;
     QNetworkAccessManager nam;
     QString error;

@@ -1,11 +1,19 @@
 // The binary itself, as a user runs it: the foundation issue's chaos scenario visible in --summary output and
 // JSON, and clear one-line errors with exit code 2 for bad command lines.
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 static QStringList args(std::initializer_list<const char *> list)
 {
@@ -19,17 +27,48 @@ class TestHeadlessRun : public QObject
 {
     Q_OBJECT
 
-    static QProcess *run(const QStringList &args)
+    // Every run keeps its data (default database, reports) in this directory, never the user's.
+    QTemporaryDir m_data;
+
+    QProcess *launch(const QStringList &args)
     {
         auto *p = new QProcess;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *key :
-             {"GEMINI_API_KEY", "GOOGLE_API_KEY", "COHERE_API_KEY", "HF_TOKEN", "HUGGINGFACE_API_KEY"})
+        for (const char *key : {"GEMINI_API_KEY", "GOOGLE_API_KEY", "COHERE_API_KEY", "HF_TOKEN",
+                                "HUGGINGFACE_API_KEY", "AIRM_API_TOKEN"})
             env.remove(QLatin1String(key));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_data.path());
         p->setProcessEnvironment(env);
         p->start(QStringLiteral(AIRM_APP_PATH), args);
+        return p;
+    }
+
+    QProcess *run(const QStringList &args)
+    {
+        QProcess *p = launch(args);
         p->waitForFinished(60000);
         return p;
+    }
+
+    // A plain HTTP/1.0 exchange; returns the body, *status the status code.
+    static QByteArray http(quint16 port, const QByteArray &method, const QByteArray &path, int *status,
+                           const QByteArray &body = {})
+    {
+        QTcpSocket s;
+        s.connectToHost(QStringLiteral("127.0.0.1"), port);
+        if (!s.waitForConnected(5000)) return {};
+        QByteArray request = method + ' ' + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n";
+        if (!body.isEmpty())
+            request +=
+                "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+                "\r\n";
+        s.write(request + "\r\n" + body);
+        QByteArray out;
+        while (s.state() == QAbstractSocket::ConnectedState && s.waitForReadyRead(10000))
+            out += s.readAll();
+        out += s.readAll();
+        *status = out.mid(9, 3).toInt();
+        return out.mid(out.indexOf("\r\n\r\n") + 4);
     }
 
 private slots:
@@ -78,6 +117,16 @@ private slots:
         QTest::addRow("missing config")
             << args({"--headless", "--config", "/nonexistent/x.json"}) << "/nonexistent/x.json";
         QTest::addRow("unknown option") << args({"--frobnicate"}) << "frobnicate";
+        QTest::addRow("bad log format") << args({"--headless", "--log-format", "xml"}) << "--log-format";
+        QTest::addRow("bad port") << args({"--headless", "--api-port", "70000"}) << "--api-port";
+        QTest::addRow("bad bind") << args({"--headless", "--api-bind", "nowhere"}) << "--api-bind";
+        QTest::addRow("bad automation") << args({"--headless", "--automation", "rate=fast"}) << "rate";
+        QTest::addRow("unknown automation key") << args({"--headless", "--automation", "speed=3"}) << "speed";
+        QTest::addRow("bad duration") << args({"--headless", "--duration", "soon"}) << "--duration";
+        QTest::addRow("time scale without scenario")
+            << args({"--headless", "--time-scale", "10"}) << "--scenario";
+        QTest::addRow("bad postgres url")
+            << args({"--headless", "--db", "postgresql://u@:notaport/x"}) << "--db";
     }
 
     void badCommandLinesExitWithCode2()
@@ -93,6 +142,188 @@ private slots:
         const QString err = lines.join(QLatin1Char('\n'));
         QVERIFY2(err.contains(mentions), qPrintable(err));
         QCOMPARE(lines.size(), 1); // one line
+    }
+
+    // The headless service: history in the database given by --db, the API on the port it logs, requests
+    // through the API recorded and listed, a clean stop on SIGTERM with everything written.
+    void serviceRecordsAndServes()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("h.db"));
+        std::unique_ptr<QProcess> p(
+            launch({QStringLiteral("--headless"), QStringLiteral("--api-port"), QStringLiteral("0"),
+                    QStringLiteral("--db"), db, QStringLiteral("--simulation-latency"), QStringLiteral("1-3"),
+                    QStringLiteral("--simulation-failure-pct"), QStringLiteral("0")}));
+        QByteArray err;
+        const QRegularExpression listening(QStringLiteral("API listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QRegularExpressionMatch m;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (err += p->readAllStandardError(), m = listening.match(QString::fromUtf8(err)), m.hasMatch()),
+            20000);
+        const quint16 port = quint16(m.captured(1).toUInt());
+        int status = 0;
+        for (int i = 0; i < 5; ++i) {
+            const QJsonObject r = QJsonDocument::fromJson(http(port, "POST", "/ai", &status,
+                                                               R"({"service":"gemini","prompt":"hello"})"))
+                                      .object();
+            QCOMPARE(status, 200);
+            QCOMPARE(r.value(QLatin1String("success")).toBool(), true);
+        }
+        // The writer commits every 100 ms: the history lists them shortly.
+        QJsonArray items;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (items = QJsonDocument::fromJson(
+                         http(port, "GET", "/api/v1/history/requests?service=gemini", &status))
+                         .object()
+                         .value(QLatin1String("items"))
+                         .toArray(),
+             items.size() == 5),
+            10000);
+        QCOMPARE(items.first().toObject().value(QLatin1String("service")).toString(),
+                 QStringLiteral("gemini"));
+        const QJsonObject stats =
+            QJsonDocument::fromJson(http(port, "GET", "/api/history/statistics?hours=1", &status)).object();
+        QCOMPARE(status, 200);
+        QCOMPARE(stats.value(QLatin1String("statistics"))
+                     .toObject()
+                     .value(QLatin1String("gemini"))
+                     .toObject()
+                     .value(QLatin1String("total_requests"))
+                     .toInt(),
+                 5);
+        ::kill(pid_t(p->processId()), SIGTERM);
+        QVERIFY(p->waitForFinished(20000));
+        QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p->exitCode(), 0);
+        err += p->readAllStandardError();
+        QVERIFY2(err.contains("history closed: "), err.constData());
+        {
+            QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            sql.setDatabaseName(db);
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM requests WHERE service = 'gemini'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 5);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void portInUseIsExitCode2()
+    {
+        QTcpServer blocker;
+        QVERIFY(blocker.listen(QHostAddress::LocalHost));
+        std::unique_ptr<QProcess> p(
+            run({QStringLiteral("--headless"), QStringLiteral("--no-db"), QStringLiteral("--api-port"),
+                 QString::number(blocker.serverPort())}));
+        QCOMPARE(p->exitCode(), 2);
+        QVERIFY(p->readAllStandardError().contains("API: "));
+    }
+
+    // A scenario as a CI gate: the built-in validation suite time-scaled against the simulation, the report
+    // written where --report says, exit code 0 or 1 from the hypotheses (never 2).
+    void scenarioWritesReportAndExitCode()
+    {
+        QTemporaryDir dir;
+        const QString report = dir.filePath(QStringLiteral("r.json"));
+        // Breakers are the system under test, so the time scale leaves them alone: a short open state keeps
+        // the recovery waits of this test short.
+        const QString config = dir.filePath(QStringLiteral("c.json"));
+        QFile c(config);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(R"({"breaker": {"preset": "seed", "waitDurationInOpenStateMs": 1000}})");
+        c.close();
+        std::unique_ptr<QProcess> p(
+            run({QStringLiteral("--config"), config, QStringLiteral("--scenario"),
+                 QStringLiteral("validation"), QStringLiteral("--time-scale"), QStringLiteral("1000"),
+                 QStringLiteral("--no-db"), QStringLiteral("--report"), report,
+                 QStringLiteral("--simulation-latency"), QStringLiteral("1-3")}));
+        const QByteArray err = p->readAllStandardError();
+        QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p->exitCode() == 0 || p->exitCode() == 1, err.constData());
+        QFile f(report);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject r = QJsonDocument::fromJson(f.readAll()).object();
+        QVERIFY2(r.contains(QLatin1String("schemaVersion")), QJsonDocument(r).toJson().constData());
+        QVERIFY(r.contains(QLatin1String("verdict")));
+        QVERIFY(!p->readAllStandardOutput().isEmpty()); // the summary
+    }
+
+    void unknownPlanIsExitCode2()
+    {
+        std::unique_ptr<QProcess> p(
+            run({QStringLiteral("--scenario"), QStringLiteral("no-such-plan"), QStringLiteral("--no-db")}));
+        QCOMPARE(p->exitCode(), 2);
+        QVERIFY(p->readAllStandardError().contains("no-such-plan"));
+    }
+
+    // --duration ends the service by itself; --log-format json makes every log line a JSON object; an
+    // --automation run sends requests meanwhile and the --report covers them.
+    void timedServiceWithAutomationAndJsonLogs()
+    {
+        QTemporaryDir dir;
+        const QString report = dir.filePath(QStringLiteral("live.json"));
+        std::unique_ptr<QProcess> p(run(
+            {QStringLiteral("--headless"), QStringLiteral("--no-api"), QStringLiteral("--no-db"),
+             QStringLiteral("--duration"), QStringLiteral("2s"), QStringLiteral("--automation"),
+             QStringLiteral("rate=20,services=cohere,in-flight=2"), QStringLiteral("--simulation-latency"),
+             QStringLiteral("1-3"), QStringLiteral("--log-format"), QStringLiteral("json"),
+             QStringLiteral("--report"), report}));
+        QCOMPARE(p->exitCode(), 0);
+        const QList<QByteArray> lines = p->readAllStandardError().trimmed().split('\n');
+        int ours = 0;
+        for (const QByteArray &line : lines) {
+            if (line.startsWith("QStandardPaths:")) continue;
+            QJsonParseError e;
+            const QJsonObject o = QJsonDocument::fromJson(line, &e).object();
+            QVERIFY2(e.error == QJsonParseError::NoError, line.constData());
+            QVERIFY(o.contains(QLatin1String("ts")) && o.contains(QLatin1String("level")));
+            ++ours;
+        }
+        QVERIFY(ours >= 3);
+        QFile f(report);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY2(text.contains("\"cohere\""), text.left(400).constData());
+    }
+
+    // Alerts from the config file reach a JSON webhook: chaos opens gemini's breaker during a timed service
+    // run with automation, and the monitor posts the alert to a receiver on 127.0.0.1.
+    void breakerAlertReachesWebhook()
+    {
+        QTcpServer receiver;
+        QVERIFY(receiver.listen(QHostAddress::LocalHost));
+        QByteArray received;
+        connect(&receiver, &QTcpServer::newConnection, &receiver, [&] {
+            QTcpSocket *s = receiver.nextPendingConnection();
+            connect(s, &QTcpSocket::readyRead, s, [s, &received] {
+                received += s->readAll();
+                if (received.contains("\r\n\r\n") && received.endsWith('}'))
+                    s->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            });
+        });
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("alerts.json"));
+        QFile c(config);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(QStringLiteral("{\"alerts\": {\"channels\": {\"webhookUrl\": \"http://127.0.0.1:%1/hook\"}}}")
+                    .arg(receiver.serverPort())
+                    .toUtf8());
+        c.close();
+        std::unique_ptr<QProcess> p(
+            launch({QStringLiteral("--headless"), QStringLiteral("--config"), config,
+                    QStringLiteral("--no-api"), QStringLiteral("--no-db"), QStringLiteral("--chaos"),
+                    QStringLiteral("gemini:failure:100:60s"), QStringLiteral("--automation"),
+                    QStringLiteral("rate=50,services=gemini"), QStringLiteral("--simulation-latency"),
+                    QStringLiteral("1-3"), QStringLiteral("--duration"), QStringLiteral("4s")}));
+        QTRY_VERIFY_WITH_TIMEOUT(received.contains("breakerOpened"), 10000);
+        QVERIFY2(received.startsWith("POST /hook "), received.constData());
+        const QJsonObject alert =
+            QJsonDocument::fromJson(received.mid(received.indexOf("\r\n\r\n") + 4)).object();
+        QCOMPARE(alert.value(QLatin1String("service")).toString(), QStringLiteral("gemini"));
+        QVERIFY(p->waitForFinished(20000));
+        QCOMPARE(p->exitCode(), 0);
+        QVERIFY(p->readAllStandardError().contains("alert breakerOpened"));
     }
 
     void versionAndHelp()
