@@ -16,10 +16,12 @@ namespace {
 struct Options
 {
     QCommandLineOption headless{QStringLiteral("headless"),
-                                QStringLiteral("Run without a window: engine (and, when configured, API) "
-                                               "until SIGINT/SIGTERM, or a batch with --requests.")};
+                                QStringLiteral("Run without a window: engine, history and REST API until "
+                                               "SIGINT/SIGTERM (or --duration), a batch with --requests, or a "
+                                               "plan with --scenario.")};
     QCommandLineOption config{QStringLiteral("config"),
-                              QStringLiteral("JSON config file: services, breakers, engine policies."),
+                              QStringLiteral("JSON config file: services, breakers, engine policies, API, "
+                                             "database, alerts, automation runs."),
                               QStringLiteral("file")};
     QCommandLineOption requests{QStringLiteral("requests"),
                                 QStringLiteral("Headless batch: send N requests, print the summary, exit."),

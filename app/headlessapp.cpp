@@ -250,7 +250,7 @@ int HeadlessApp::runBatch()
                                         .arg(m_options.concurrency);
     UnixSignals signalWatcher;
     connect(&signalWatcher, &UnixSignals::terminationRequested, this, [](int sig) {
-        qCInfo(lcHeadless) << "signal" << sig << ": stopping the batch";
+        qCInfo(lcHeadless).noquote() << QStringLiteral("signal %1: stopping the batch").arg(sig);
         QCoreApplication::exit(130);
     });
     QElapsedTimer elapsed;
@@ -300,10 +300,12 @@ int HeadlessApp::runScenario()
         return 2;
     }
     UnixSignals signalWatcher;
-    connect(&signalWatcher, &UnixSignals::terminationRequested, this, [this](int sig) {
-        qCInfo(lcHeadless) << "signal" << sig << ": stopping the scenario (rollback, then the report)";
-        m_scenarios->stop(QStringLiteral("interrupted by signal %1").arg(sig));
-    });
+    connect(
+        &signalWatcher, &UnixSignals::terminationRequested, this, [this](int sig) {
+            qCInfo(lcHeadless).noquote()
+                << QStringLiteral("signal %1: stopping the scenario (rollback, then the report)").arg(sig);
+            m_scenarios->stop(QStringLiteral("interrupted by signal %1").arg(sig));
+        });
     QCoreApplication::exec();
     return exitCode;
 }
@@ -326,7 +328,7 @@ int HeadlessApp::runService()
     }
     UnixSignals signalWatcher;
     connect(&signalWatcher, &UnixSignals::terminationRequested, this, [](int sig) {
-        qCInfo(lcHeadless) << "signal" << sig << ": shutting down";
+        qCInfo(lcHeadless).noquote() << QStringLiteral("signal %1: shutting down").arg(sig);
         QCoreApplication::exit(0);
     });
     if (m_options.durationMs > 0) {

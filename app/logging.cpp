@@ -60,7 +60,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
             o.insert(QStringLiteral("category"), category);
         line = QJsonDocument(o).toJson(QJsonDocument::Compact);
     } else {
-        line = ts.toUtf8() + ' ' + QByteArray(levelName(type)).leftJustified(7, ' ') + message.toUtf8();
+        line = ts.toUtf8() + ' ' + QByteArray(levelName(type)).leftJustified(8, ' ') + message.toUtf8();
     }
     line += '\n';
     QMutexLocker lock(&g_mutex);

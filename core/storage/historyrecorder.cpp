@@ -43,7 +43,7 @@ QString HistoryRecorder::location() const
 
 StorageState HistoryRecorder::state() const
 {
-    return m_writer ? m_writer->state() : StorageState{};
+    return m_writer ? m_writer->state() : m_finalState;
 }
 
 ChaosRecord HistoryRecorder::toRecord(const ActiveChaos &a, qint64 endedMs, const QString &status)
@@ -89,6 +89,7 @@ void HistoryRecorder::stop(int timeoutMs)
 {
     if (!m_writer) return;
     m_writer->stop(timeoutMs);
+    m_finalState = m_writer->state();
     delete m_writer;
     m_writer = nullptr;
 }

@@ -36,6 +36,7 @@ public:
     QString location() const;
     std::shared_ptr<const Database> database() const { return m_db; }
     StorageWriter *writer() const { return m_writer; }
+    // The writer's state; after stop(), its last state.
     StorageState state() const;
 
     // Records the engine's requests, transitions and experiments from now on. Call once per engine.
@@ -53,6 +54,7 @@ signals:
 private:
     std::shared_ptr<Database> m_db;
     StorageWriter *m_writer = nullptr;
+    StorageState m_finalState;
     QString m_error;
 };
 
