@@ -212,6 +212,7 @@ bool HeadlessApp::startApi()
 {
     m_api =
         std::make_unique<ApiHost>(m_host, m_options.config.api, m_historyProvider.get(), m_scenarios.get());
+    m_api->setAlerts(m_alerts.get());
     const QString error = m_api->start();
     if (!error.isEmpty()) {
         printError(QStringLiteral("API: %1").arg(error));

@@ -187,7 +187,7 @@ void AnalyticsPage::refresh()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_lastRefreshMs = now;
     m_ticket = context().history->requestAnalytics(now - m_window->currentData().toLongLong(), now);
-    m_status->setText(tr("Computing over %1…").arg(windowText().toLower()));
+    m_status->setText(tr("Computing: %1…").arg(windowText()));
 }
 
 void AnalyticsPage::showReport(const AnalyticsReport &r)

@@ -52,7 +52,7 @@ PromptFile readPromptFile(const QString &path)
         return out;
     }
     if (f.size() > kMaxPromptFileBytes) {
-        out.error = QStringLiteral("larger than 4 MiB");
+        out.error = AutomationPage::tr("larger than 4 MiB");
         return out;
     }
     for (const QString &line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'))) {

@@ -1,5 +1,6 @@
 #include "desktopapp.h"
 
+#include "apicontroller.h"
 #include "databasehistorysource.h"
 #include "historydatabase.h"
 #include "livestate.h"
@@ -9,7 +10,9 @@
 #include "traycontroller.h"
 #include "uisettings.h"
 
+#include "api/storagehistoryprovider.h"
 #include "engine/enginehost.h"
+#include "scenarios/scenarioservice.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -86,6 +89,22 @@ int DesktopApp::exec()
         QTextStream(stderr) << "ai-resilience-monitor: history database unavailable: " << database->error()
                             << Qt::endl;
 
+    // The REST API reads the same history the window records, runs scenarios through the same service as
+    // the Scenarios page (one run at a time, whoever starts it) and is served from its own thread.
+    std::unique_ptr<StorageHistoryProvider> historyProvider;
+    if (database->isOpen())
+        historyProvider = std::make_unique<StorageHistoryProvider>(database->database(), database->writer());
+    auto scenarios = std::make_unique<ScenarioService>(host, ReportStore());
+    ApiSettings apiSettings = m_config.api;
+    apiSettings.bind = settings.apiBind(apiSettings.bind);
+    apiSettings.port = settings.apiPort(apiSettings.port);
+    auto api = std::make_unique<ApiController>(&host, historyProvider.get(), scenarios.get(), apiSettings);
+    if (settings.apiEnabled()) {
+        const QString error = api->apply(true, apiSettings);
+        if (!error.isEmpty())
+            QTextStream(stderr) << "ai-resilience-monitor: REST API not served: " << error << Qt::endl;
+    }
+
     int exitCode = 0;
     {
         LiveState live(&host);
@@ -96,6 +115,8 @@ int DesktopApp::exec()
         context.settings = &settings;
         context.history = database->source();
         context.storage = &storageStatus;
+        context.scenarios = scenarios.get();
+        context.api = api.get();
         context.config = m_config;
 
         MainWindow window(context);
@@ -107,9 +128,13 @@ int DesktopApp::exec()
         exitCode = QApplication::exec();
         window.saveState();
     }
-    // Order matters: the engine stops (in-flight requests finish or are cancelled, their records are
-    // emitted and enqueued), then the writer flushes and stops.
+    // Order matters: the API goes first (it uses the scenarios, the history and the engine); a scenario
+    // still running is rolled back while the engine runs; the engine stops (in-flight requests finish or are
+    // cancelled, their records are emitted and enqueued); then the writer flushes and stops.
+    api.reset();
+    scenarios.reset();
     host.stop(kEngineGraceMs);
+    historyProvider.reset();
     database->stop(kStorageFlushMs);
     return exitCode;
 }

@@ -1,6 +1,7 @@
 // The desktop application, end to end: settings and theme, the engine on its thread (with the command line's
-// chaos), the history database and its writer, the live state and the main window; exec() runs the event
-// loop and shuts everything down in order (window, engine, then the database, so no record is lost).
+// chaos), the history database and its writer, the scenario service, the REST API (when switched on in
+// Settings), the live state and the main window; exec() runs the event loop and shuts everything down in
+// order (window, API, scenario, engine, then the database, so no record is lost).
 // Thread affinity: GUI thread; needs a QApplication.
 #pragma once
 

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "analyticspage.h"
+#include "apicontroller.h"
 #include "automationpage.h"
 #include "chaospage.h"
 #include "enginequery.h"
@@ -8,6 +9,7 @@
 #include "labels.h"
 #include "livestate.h"
 #include "overviewpage.h"
+#include "reportexportdialog.h"
 #include "requesthistorypage.h"
 #include "scenariospage.h"
 #include "servicespage.h"
@@ -17,18 +19,16 @@
 #include "traycontroller.h"
 #include "uisettings.h"
 
-#include "engine/runsummary.h"
+#include "scenarios/reportbuilder.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
-#include <QFile>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -199,6 +199,11 @@ AnalyticsPage *MainWindow::analyticsPage() const
     return static_cast<AnalyticsPage *>(m_pages.at(Analytics));
 }
 
+ScenariosPage *MainWindow::scenariosPage() const
+{
+    return static_cast<ScenariosPage *>(m_pages.at(Scenarios));
+}
+
 SettingsPage *MainWindow::settingsPage() const
 {
     return static_cast<SettingsPage *>(m_pages.at(Settings));
@@ -241,13 +246,16 @@ void MainWindow::buildMenus()
     exportHistory->setEnabled(m_context.history != nullptr);
     make(file, QStringLiteral("exportReport"), tr("Export report…"),
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] {
+             ReportExportDialog window(this);
+             if (window.exec() != QDialog::Accepted) return;
+             const qint64 fromMs = window.fromMs(), toMs = window.toMs();
              const QString suggested =
                  QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
                  QStringLiteral("/ai-resilience-report-%1.json")
                      .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmm")));
              const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), suggested,
                                                                tr("JSON files (*.json)"));
-             if (!path.isEmpty()) exportReport(path);
+             if (!path.isEmpty()) exportReport(path, fromMs, toMs);
          });
     file->addSeparator();
     make(file, QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, &MainWindow::quit);
@@ -323,9 +331,8 @@ void MainWindow::buildStatusBar()
     statusBar()->addWidget(m_apiStatus);
     statusBar()->addPermanentWidget(m_updateStatus);
     statusBar()->setSizeGripEnabled(false);
-    m_apiStatus->setToolTip(
-        tr("The REST API is served by the headless service (--headless); the window does not "
-           "serve it in this version"));
+    if (m_context.api)
+        connect(m_context.api, &ApiController::stateChanged, this, &MainWindow::updateStatusBar);
     connect(m_context.live, &LiveState::snapshotChanged, this, &MainWindow::updateStatusBar);
     if (m_context.storage)
         connect(m_context.storage, &StorageStatus::changed, this, &MainWindow::updateStatusBar);
@@ -375,9 +382,19 @@ void MainWindow::updateStatusBar()
                                    .arg(storage->location(), Labels::count(s.written),
                                         Labels::count(s.queued), Labels::count(s.journaled)));
     }
-    m_apiStatus->setText(dot(t.neutral) + tr("API not served (%1:%2 with --headless)")
-                                              .arg(m_context.config.api.bind)
-                                              .arg(m_context.config.api.port));
+    const ApiController *api = m_context.api;
+    if (api && api->state() == ApiController::State::Running) {
+        m_apiStatus->setText(dot(t.success) + tr("API %1").arg(api->baseUrl().toHtmlEscaped()));
+        m_apiStatus->setToolTip(
+            tr("The REST API, WebSocket events and Prometheus metrics are served here%1")
+                .arg(api->settings().token.isEmpty() ? QString() : tr(" (token required)")));
+    } else if (api && api->state() == ApiController::State::Error) {
+        m_apiStatus->setText(dot(t.error) + tr("API error: %1").arg(api->error().left(60).toHtmlEscaped()));
+        m_apiStatus->setToolTip(api->error());
+    } else {
+        m_apiStatus->setText(dot(t.neutral) + tr("API off"));
+        m_apiStatus->setToolTip(tr("Serve the REST API from Settings > API server"));
+    }
     const qint64 last = m_context.live->lastUpdateMs();
     const bool stale = QDateTime::currentMSecsSinceEpoch() - last > kStaleUpdateMs && !running;
     m_updateStatus->setText((stale ? dot(t.warning) : QString()) + tr("Updated %1").arg(Labels::clock(last)));
@@ -500,16 +517,12 @@ void MainWindow::clearHistory()
                 });
 }
 
-void MainWindow::exportReport(const QString &path)
+void MainWindow::exportReport(const QString &path, qint64 fromMs, qint64 toMs)
 {
     queryEngine(
         m_context.host, this,
-        [](RequestEngine &e) {
-            const MetricsSnapshot snapshot = e.snapshot();
-            return RunSummary(snapshot, e.transitions(QString()), snapshot.takenAtMs - snapshot.startedAtMs)
-                .toJson();
-        },
-        [this, path](const QJsonObject &report) {
+        [fromMs, toMs](RequestEngine &e) { return LiveReportInput::capture(e, fromMs, toMs); },
+        [this, path](const LiveReportInput &input) {
             auto *watcher = new QFutureWatcher<WriteResult>(this);
             connect(watcher, &QFutureWatcher<WriteResult>::finished, this, [this, watcher, path] {
                 const WriteResult r = watcher->result();
@@ -519,7 +532,9 @@ void MainWindow::exportReport(const QString &path)
                 statusBar()->showMessage(message, 6000);
                 emit reportExported(r.ok, message);
             });
-            watcher->setFuture(QtConcurrent::run(writeFile, path, QJsonDocument(report).toJson()));
+            // Building the report walks every transition and experiment: a worker's job, as is the write.
+            watcher->setFuture(QtConcurrent::run(
+                [path, input] { return writeFile(path, ReportBuilder::fromLive(input).json()); }));
         });
 }
 
@@ -535,16 +550,17 @@ void MainWindow::about()
 
 void MainWindow::apiDocs()
 {
+    const ApiController *api = m_context.api;
+    const QString where =
+        api && api->isRunning()
+            ? tr("<p>This window serves it now at <code>%1/</code>.</p>").arg(api->baseUrl().toHtmlEscaped())
+            : tr("<p>Switch it on in Settings &gt; API server, or run the headless service: "
+                 "<code>ai-resilience-monitor --headless</code>.</p>");
     QMessageBox::information(this, tr("API documentation"),
                              tr("<p>The REST API (seed-compatible paths and <code>/api/v1/</code>), the "
-                                "WebSocket event stream and "
-                                "Prometheus metrics are served by the headless "
-                                "service:</p><p><code>ai-resilience-monitor --headless</code>"
-                                "</p><p>Configured address: <code>http://%1:%2/</code>. The reference is "
-                                "<code>docs/openapi.yaml</code> "
-                                "in the source tree.</p>")
-                                 .arg(m_context.config.api.bind)
-                                 .arg(m_context.config.api.port));
+                                "WebSocket event stream and Prometheus metrics.</p>%1<p>The reference is "
+                                "<code>docs/openapi.yaml</code> in the source tree.</p>")
+                                 .arg(where));
 }
 
 } // namespace airm::ui

@@ -56,6 +56,7 @@ public:
     AutomationPage *automationPage() const;
     RequestHistoryPage *historyPage() const;
     AnalyticsPage *analyticsPage() const;
+    ScenariosPage *scenariosPage() const;
     SettingsPage *settingsPage() const;
     TrayController *tray() const { return m_tray; }
     QListWidget *navigation() const { return m_nav; }
@@ -65,8 +66,9 @@ public:
     // Saves geometry, splitters, page and window to the settings (also done on close).
     void saveState();
     void restoreState();
-    // Writes the run report (summary of the live metrics and transitions) to path, off the GUI thread.
-    void exportReport(const QString &path);
+    // Writes a window report (docs/report-schema.json, kind "window") for [fromMs, toMs] to path: captured on
+    // the engine thread, built and written on a worker. fromMs 0 = since the engine started, toMs 0 = now.
+    void exportReport(const QString &path, qint64 fromMs = 0, qint64 toMs = 0);
 
 signals:
     void reportExported(bool ok, const QString &message);

@@ -1,5 +1,6 @@
 #include "overviewpage.h"
 
+#include "breakerbadge.h"
 #include "card.h"
 #include "historysource.h"
 #include "labels.h"
@@ -277,9 +278,8 @@ void OverviewPage::updateCards()
                                 : lat.p50Ms < 500.0 ? t.warning
                                                     : t.error;
     p50->setSubtitle(
-        lat.count > 0
-            ? tr("p95 %1 · %2").arg(Labels::latency(lat.p95Ms), Labels::latencyVerdict(lat.p50Ms).toLower())
-            : Labels::latencyVerdict(0),
+        lat.count > 0 ? tr("p95 %1 · %2").arg(Labels::latency(lat.p95Ms), Labels::latencyVerdict(lat.p50Ms))
+                      : Labels::latencyVerdict(0),
         latencyColor);
     p50->setToolTip(tr("%1\nWindow: %2").arg(p50->toolTip().section(QLatin1Char('\n'), 0, 0), window));
 
@@ -292,7 +292,7 @@ void OverviewPage::updateCards()
                     snap.activeChaos.isEmpty() ? QColor() : t.error);
     QStringList chaosTypes;
     for (const ActiveChaos &c : snap.activeChaos)
-        chaosTypes << Labels::chaosType(c.type).toLower();
+        chaosTypes << Labels::chaosType(c.type);
     chaosTypes.removeDuplicates();
     chaos->setSubtitle(chaosTypes.isEmpty() ? tr("None running") : chaosTypes.join(QStringLiteral(", ")),
                        chaosTypes.isEmpty() ? QColor() : t.error);
@@ -319,7 +319,7 @@ void OverviewPage::updateCards()
         if (!card) continue;
         QStringList types;
         for (const ActiveChaos &c : snap.activeChaos)
-            if (m.activeChaosIds.contains(c.id)) types << Labels::chaosType(c.type).toLower();
+            if (m.activeChaosIds.contains(c.id)) types << Labels::chaosType(c.type);
         types.removeDuplicates();
         card->update(m, types);
         QList<double> totalPerBucket(buckets, 0.0), failedPerBucket(buckets, 0.0);
@@ -485,13 +485,14 @@ void OverviewPage::updateAnnotations(qint64 fromMs, qint64 toMs)
         const QString targets = w.chaos.targets.isEmpty() || w.chaos.targets.contains(QStringLiteral("all"))
                                     ? tr("all services")
                                     : w.chaos.targets.join(QStringLiteral(", "));
-        bands.append({w.chaos.startedAtMs, end,
-                      tr("%1 · %2").arg(Labels::chaosType(w.chaos.type).toLower(), targets), t.error});
+        bands.append(
+            {w.chaos.startedAtMs, end, tr("%1 · %2").arg(Labels::chaosType(w.chaos.type), targets), t.error});
     }
     QList<TimeChartView::Mark> marks;
     for (const BreakerTransition &tr_ : context().live->transitions()) {
         if (tr_.atMs < fromMs || tr_.atMs > toMs) continue;
-        marks.append({tr_.atMs, tr("%1 %2").arg(tr_.service, toString(tr_.to)), t.breakerColor(tr_.to)});
+        marks.append(
+            {tr_.atMs, tr("%1 %2").arg(tr_.service, BreakerBadge::label(tr_.to)), t.breakerColor(tr_.to)});
     }
     for (TimeChartView *view :
          {static_cast<TimeChartView *>(m_latency), static_cast<TimeChartView *>(m_throughput)}) {

@@ -1,5 +1,6 @@
 #include "settingspage.h"
 
+#include "apicontroller.h"
 #include "card.h"
 #include "enginequery.h"
 #include "labels.h"
@@ -55,6 +56,12 @@ SettingsPage::SettingsPage(const UiContext &ctx, QWidget *parent)
     , m_privacy(new QCheckBox(tr("Do not store prompts and responses (privacy mode)")))
     , m_closeToTray(new QCheckBox(tr("Closing the window keeps the monitor running in the tray")))
     , m_notifications(new QCheckBox(tr("Notify when a breaker opens or closes")))
+    , m_apiEnabled(new QCheckBox(tr("Serve the REST API")))
+    , m_apiBind(new QLineEdit)
+    , m_apiPort(new QSpinBox)
+    , m_apiToken(new QLineEdit)
+    , m_apiApply(new QPushButton(tr("Apply")))
+    , m_apiStatus(new QLabel)
 {
     UiSettings *settings = ctx.settings;
 
@@ -232,12 +239,7 @@ SettingsPage::SettingsPage(const UiContext &ctx, QWidget *parent)
 
     // API server.
     auto *api = new Card(tr("API server"));
-    api->body()->addWidget(hint(
-        tr("The REST API, WebSocket events and Prometheus metrics are served by the headless service "
-           "(ai-resilience-monitor --headless). Switching the server on from this window is not available in "
-           "this version. Configured address: %1:%2.")
-            .arg(ctx.config.api.bind)
-            .arg(ctx.config.api.port)));
+    buildApi(api->body());
     content()->addWidget(api);
 
     // Tray.
@@ -262,6 +264,120 @@ SettingsPage::SettingsPage(const UiContext &ctx, QWidget *parent)
         });
     content()->addStretch(1);
     refreshStorage();
+}
+
+void SettingsPage::buildApi(QVBoxLayout *layout)
+{
+    ApiController *api = context().api;
+    UiSettings *settings = context().settings;
+    const ApiSettings current = api ? api->settings() : context().config.api;
+    m_apiEnabled->setChecked(api ? api->enabled() : settings && settings->apiEnabled());
+    m_apiEnabled->setToolTip(tr("The seed's endpoints, /api/v1/, WebSocket events and Prometheus metrics, "
+                                "served by this window while it runs"));
+    layout->addWidget(m_apiEnabled);
+    auto *form = new QFormLayout;
+    form->setHorizontalSpacing(16);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    m_apiBind->setText(current.bind);
+    m_apiBind->setMinimumWidth(220);
+    m_apiBind->setPlaceholderText(QStringLiteral("127.0.0.1"));
+    m_apiBind->setAccessibleName(tr("API bind address"));
+    m_apiBind->setToolTip(tr("An IP address of this machine, 127.0.0.1 for this machine only, or 0.0.0.0 for "
+                             "every interface (needs a token)"));
+    m_apiPort->setRange(0, 65535);
+    m_apiPort->setValue(current.port);
+    m_apiPort->setSpecialValueText(tr("any free port"));
+    m_apiPort->setMinimumWidth(160);
+    m_apiPort->setAccessibleName(tr("API port"));
+    m_apiToken->setEchoMode(QLineEdit::Password);
+    m_apiToken->setText(current.token);
+    m_apiToken->setMinimumWidth(220);
+    m_apiToken->setPlaceholderText(tr("optional"));
+    m_apiToken->setAccessibleName(tr("API token"));
+    m_apiToken->setToolTip(tr("Clients send it as \"Authorization: Bearer <token>\". Without a token only "
+                              "clients on this machine may change state."));
+    auto *addressRow = new QHBoxLayout;
+    addressRow->addWidget(m_apiBind);
+    addressRow->addSpacing(16);
+    addressRow->addWidget(new QLabel(tr("Port")));
+    addressRow->addSpacing(6);
+    addressRow->addWidget(m_apiPort);
+    addressRow->addStretch(1);
+    form->addRow(tr("Address"), addressRow);
+    auto *tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_apiToken);
+    tokenRow->addSpacing(8);
+    tokenRow->addWidget(m_apiApply);
+    tokenRow->addStretch(1);
+    form->addRow(tr("Token"), tokenRow);
+    form->addRow(tr("State"), m_apiStatus);
+    layout->addLayout(form);
+    m_apiStatus->setWordWrap(true);
+    m_apiStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_apiStatus->setMinimumWidth(420);
+    layout->addWidget(hint(
+        tr("The switch, address and port are saved and apply at every start. The token is kept in memory "
+           "only, never in the settings file: set AIRM_API_TOKEN or the configuration file to have "
+           "one at start. Serving on an address other than 127.0.0.1 requires a token.")));
+    if (!api) {
+        for (QWidget *w :
+             std::initializer_list<QWidget *>{m_apiEnabled, m_apiBind, m_apiPort, m_apiToken, m_apiApply})
+            w->setEnabled(false);
+        m_apiStatus->setText(tr("This window was started without an API server."));
+        m_apiStatus->setObjectName(QStringLiteral("hint"));
+        return;
+    }
+    connect(m_apiEnabled, &QCheckBox::toggled, this, &SettingsPage::applyApi);
+    connect(m_apiApply, &QPushButton::clicked, this, &SettingsPage::applyApi);
+    connect(m_apiBind, &QLineEdit::returnPressed, this, &SettingsPage::applyApi);
+    connect(m_apiToken, &QLineEdit::returnPressed, this, &SettingsPage::applyApi);
+    connect(api, &ApiController::stateChanged, this, &SettingsPage::refreshApiStatus);
+    refreshApiStatus();
+}
+
+void SettingsPage::applyApi()
+{
+    ApiController *api = context().api;
+    if (!api) return;
+    ApiSettings s = api->settings();
+    s.bind = m_apiBind->text().trimmed();
+    if (s.bind.isEmpty()) s.bind = QStringLiteral("127.0.0.1");
+    m_apiBind->setText(s.bind);
+    s.port = m_apiPort->value();
+    s.token = m_apiToken->text().trimmed();
+    const bool enabled = m_apiEnabled->isChecked();
+    if (UiSettings *settings = context().settings) {
+        settings->setApiEnabled(enabled);
+        settings->setApiBind(s.bind);
+        settings->setApiPort(s.port);
+    }
+    api->apply(enabled, s); // stateChanged refreshes the status line
+}
+
+void SettingsPage::refreshApiStatus()
+{
+    const ApiController *api = context().api;
+    if (!api) return;
+    const Theme &t = theme();
+    QString text;
+    QColor colour = t.textMuted;
+    switch (api->state()) {
+    case ApiController::State::Running:
+        text = api->settings().token.isEmpty() ? tr("Serving at %1").arg(api->baseUrl())
+                                               : tr("Serving at %1 · token required").arg(api->baseUrl());
+        colour = t.success;
+        break;
+    case ApiController::State::Error:
+        text = tr("Not serving: %1").arg(api->error());
+        colour = t.error;
+        break;
+    case ApiController::State::Off:
+        text = tr("Off");
+        break;
+    }
+    m_apiStatus->setText(text);
+    m_apiStatus->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
 }
 
 void SettingsPage::setTrayAvailable(bool available)

@@ -34,6 +34,14 @@ public:
     QSpinBox *rawRetentionBox() const { return m_rawDays; }
     QComboBox *presetBox() const { return m_preset; }
     QLineEdit *keyEdit(const QString &service) const { return m_keys.value(service); }
+    QCheckBox *apiSwitch() const { return m_apiEnabled; }
+    QLineEdit *apiBindEdit() const { return m_apiBind; }
+    QSpinBox *apiPortBox() const { return m_apiPort; }
+    QLineEdit *apiTokenEdit() const { return m_apiToken; }
+    QPushButton *apiApplyButton() const { return m_apiApply; }
+    QLabel *apiStatusLabel() const { return m_apiStatus; }
+    // Saves the API fields and (re)starts or stops the server as the switch says.
+    void applyApi();
     QPushButton *useKeyButton(const QString &service) const { return m_useKey.value(service); }
     void setTrayAvailable(bool available);
 
@@ -45,6 +53,8 @@ private:
     void setKey(const QString &service, const QString &key);
     void refreshKeyStatus();
     void refreshStorage();
+    void buildApi(QVBoxLayout *layout);
+    void refreshApiStatus();
 
     QRadioButton *m_dark;
     QRadioButton *m_light;
@@ -61,6 +71,12 @@ private:
     QCheckBox *m_privacy;
     QCheckBox *m_closeToTray;
     QCheckBox *m_notifications;
+    QCheckBox *m_apiEnabled;
+    QLineEdit *m_apiBind;
+    QSpinBox *m_apiPort;
+    QLineEdit *m_apiToken;
+    QPushButton *m_apiApply;
+    QLabel *m_apiStatus;
 };
 
 } // namespace airm::ui

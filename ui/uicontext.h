@@ -1,16 +1,19 @@
 // What every page is given: the engine host, the live state, the theme, the settings, the history source
-// (null when the history cannot be read) and the configuration the program started with. Non-owning
-// pointers; MainWindow's owner keeps them alive longer than any page.
+// (null when the history cannot be read), the scenario service and the REST API controller (null when the
+// owner has none) and the configuration the program started with. Non-owning pointers; MainWindow's owner
+// keeps them alive longer than any page.
 #pragma once
 
 #include "settings/appconfig.h"
 
 namespace airm {
 class EngineHost;
-}
+class ScenarioService;
+} // namespace airm
 
 namespace airm::ui {
 
+class ApiController;
 class HistorySource;
 class LiveState;
 class StorageStatus;
@@ -25,6 +28,8 @@ struct UiContext
     UiSettings *settings = nullptr;
     HistorySource *history = nullptr;
     StorageStatus *storage = nullptr;
+    ScenarioService *scenarios = nullptr; // lives on the GUI thread
+    ApiController *api = nullptr;
     AppConfig config;
 };
 

@@ -17,6 +17,9 @@ const QString kPrivacy = QStringLiteral("privacy/privacyMode");
 const QString kPreset = QStringLiteral("breakers/defaultPreset");
 const QString kRawRetention = QStringLiteral("database/rawRetentionDays");
 const QString kRollupRetention = QStringLiteral("database/rollupRetentionDays");
+const QString kApiEnabled = QStringLiteral("api/enabled");
+const QString kApiBind = QStringLiteral("api/bind");
+const QString kApiPort = QStringLiteral("api/port");
 
 // The storage defaults (StorageConfig): 30 days of raw rows, a year of roll-ups.
 constexpr int kDefaultRawRetentionDays = 30;
@@ -140,6 +143,39 @@ int UiSettings::rollupRetentionDays() const
 void UiSettings::setRollupRetentionDays(int days)
 {
     m_settings->setValue(kRollupRetention, days);
+}
+
+bool UiSettings::apiEnabled() const
+{
+    return m_settings->value(kApiEnabled, false).toBool();
+}
+
+void UiSettings::setApiEnabled(bool on)
+{
+    m_settings->setValue(kApiEnabled, on);
+}
+
+QString UiSettings::apiBind(const QString &fallback) const
+{
+    const QString bind = m_settings->value(kApiBind).toString();
+    return bind.isEmpty() ? fallback : bind;
+}
+
+void UiSettings::setApiBind(const QString &bind)
+{
+    m_settings->setValue(kApiBind, bind);
+}
+
+int UiSettings::apiPort(int fallback) const
+{
+    bool ok = false;
+    const int port = m_settings->value(kApiPort).toInt(&ok);
+    return ok ? port : fallback;
+}
+
+void UiSettings::setApiPort(int port)
+{
+    m_settings->setValue(kApiPort, port);
 }
 
 QByteArray UiSettings::geometry() const

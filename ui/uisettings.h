@@ -1,6 +1,6 @@
 // The desktop application's own settings, typed, over QSettings: theme, chart window, selected page, window
-// geometry and splitters, tray behaviour, privacy, language, breaker defaults and database retention.
-// API keys are never stored here. GUI thread.
+// geometry and splitters, tray behaviour, privacy, language, breaker defaults, database retention and the
+// REST API server (on/off, bind address, port). API keys and the API token are never stored here. GUI thread.
 #pragma once
 
 #include "theme.h"
@@ -43,6 +43,14 @@ public:
     void setRawRetentionDays(int days);
     int rollupRetentionDays() const;
     void setRollupRetentionDays(int days);
+    // The REST API served by the window. Bind and port fall back to the given values (the configuration's)
+    // until they are set.
+    bool apiEnabled() const;
+    void setApiEnabled(bool on);
+    QString apiBind(const QString &fallback) const;
+    void setApiBind(const QString &bind);
+    int apiPort(int fallback) const;
+    void setApiPort(int port);
 
     QByteArray geometry() const;
     void setGeometry(const QByteArray &geometry);

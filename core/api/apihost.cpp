@@ -30,7 +30,7 @@ QString ApiHost::start()
     QMetaObject::invokeMethod(
         m_context,
         [this, &error] {
-            auto *server = new ApiServer(m_engine, m_settings, m_history, m_scenarios);
+            auto *server = new ApiServer(m_engine, m_settings, m_history, m_scenarios, m_alerts);
             error = server->listen();
             if (!error.isEmpty()) {
                 delete server;

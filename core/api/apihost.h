@@ -1,7 +1,8 @@
 // Owns the API thread: creates the ApiServer inside it, starts listening, and destroys it there again, like
-// EngineHost does for the engine. Usage: ApiHost api(&engineHost, settings, history, scenarios); QString
-// error = api.start(); ... api.stop(); Thread affinity: create, start, stop and destroy on one thread
-// (usually main); port() and baseUrl() may be read from any thread after start().
+// EngineHost does for the engine. Usage: ApiHost api(&engineHost, settings, history, scenarios);
+// api.setAlerts(&alertManager); QString error = api.start(); ... api.stop(); Thread affinity: create, start,
+// stop and destroy on one thread (usually main); port() and baseUrl() may be read from any thread after
+// start().
 #pragma once
 
 #include "settings/appconfig.h"
@@ -12,6 +13,7 @@
 
 namespace airm {
 
+class AlertManager;
 class ApiServer;
 class EngineHost;
 class HistoryProvider;
@@ -26,6 +28,11 @@ public:
     ApiHost(EngineHost *engine, ApiSettings settings, HistoryProvider *history = nullptr,
             ScenarioService *scenarios = nullptr, QObject *parent = nullptr);
     ~ApiHost() override;
+
+    // Call before start(). The manager lives on its own thread (usually this one), like scenarios: the API
+    // only queues calls to it and never waits for it; it must outlive the running API. Null (the default):
+    // the alert routes answer 503 "alerts are not enabled".
+    void setAlerts(AlertManager *alerts) { m_alerts = alerts; }
 
     // Starts the thread and listens. Returns an empty string, or a one-line error (then nothing runs).
     QString start();
@@ -43,6 +50,7 @@ private:
     ApiSettings m_settings;
     HistoryProvider *m_history;
     ScenarioService *m_scenarios;
+    AlertManager *m_alerts = nullptr;
     QThread m_thread;
     QObject *m_context = nullptr; // lives on the API thread
     ApiServer *m_server = nullptr;

@@ -1,5 +1,6 @@
 #include "apiserver.h"
 
+#include "alertendpoints.h"
 #include "apijson.h"
 #include "enginebridge.h"
 #include "eventhub.h"
@@ -59,7 +60,7 @@ QByteArray hostOf(const QByteArray &hostHeader)
 } // namespace
 
 ApiServer::ApiServer(EngineHost *host, ApiSettings settings, HistoryProvider *history,
-                     ScenarioService *scenarios, QObject *parent)
+                     ScenarioService *scenarios, AlertManager *alerts, QObject *parent)
     : QObject(parent)
     , m_host(host)
     , m_settings(std::move(settings))
@@ -73,6 +74,7 @@ ApiServer::ApiServer(EngineHost *host, ApiSettings settings, HistoryProvider *hi
     , m_v1(std::make_unique<V1Endpoints>(*this))
     , m_historyEndpoints(std::make_unique<HistoryEndpoints>(*this))
     , m_scenarioEndpoints(std::make_unique<ScenarioEndpoints>(*this, scenarios))
+    , m_alertEndpoints(std::make_unique<AlertEndpoints>(*this, alerts))
 {
     m_uptime.start();
     m_startedWallMs = QDateTime::currentMSecsSinceEpoch();
@@ -324,6 +326,7 @@ void ApiServer::dispatch(RouteId id, const ExchangePtr &x, const QStringList &p)
     V1Endpoints &v = *m_v1;
     HistoryEndpoints &h = *m_historyEndpoints;
     ScenarioEndpoints &sc = *m_scenarioEndpoints;
+    AlertEndpoints &al = *m_alertEndpoints;
     using R = RouteId;
     using Q = HistoryEndpoints::Query;
     switch (id) {
@@ -565,6 +568,18 @@ void ApiServer::dispatch(RouteId id, const ExchangePtr &x, const QStringList &p)
         return;
     case R::V1ReportDelete:
         sc.deleteReport(x, p.value(0));
+        return;
+    case R::V1Alerts:
+        al.alerts(x);
+        return;
+    case R::V1AlertConfig:
+        al.config(x);
+        return;
+    case R::V1AlertConfigPut:
+        al.putConfig(x);
+        return;
+    case R::V1AlertTest:
+        al.test(x);
         return;
     }
 }

@@ -5,7 +5,8 @@
 // it, the engine bridge, waiting requests, health rounds and the event hub. Handlers translate JSON to core
 // calls and back; the work happens on the engine thread. Thread affinity: create, use and destroy on one
 // thread (the API thread, see ApiHost); it talks to the engine only through EngineBridge and queued signals,
-// and to the scenario service (another thread) only through queued calls (ScenarioEndpoints).
+// and to the scenario service and the alert manager (other threads) only through queued calls
+// (ScenarioEndpoints, AlertEndpoints).
 #pragma once
 
 #include "httpexchange.h"
@@ -27,6 +28,8 @@ namespace airm {
 
 Q_DECLARE_LOGGING_CATEGORY(lcApi)
 
+class AlertEndpoints;
+class AlertManager;
 class EngineBridge;
 class EngineHost;
 class EventHub;
@@ -50,9 +53,10 @@ class ApiServer : public QObject, public HttpHandler
 public:
     // host must outlive the server; history may be null (the history endpoints then answer 503); scenarios
     // may be null (the scenario endpoints then answer 503), lives on another thread and must outlive the
-    // server.
+    // server; alerts likewise (null: the alert endpoints answer 503).
     ApiServer(EngineHost *host, ApiSettings settings, HistoryProvider *history = nullptr,
-              ScenarioService *scenarios = nullptr, QObject *parent = nullptr);
+              ScenarioService *scenarios = nullptr, AlertManager *alerts = nullptr,
+              QObject *parent = nullptr);
     ~ApiServer() override;
 
     // Binds and listens. Returns an empty string, or a one-line error (bad address, a non-loopback address
@@ -129,6 +133,7 @@ private:
     std::unique_ptr<V1Endpoints> m_v1;
     std::unique_ptr<HistoryEndpoints> m_historyEndpoints;
     std::unique_ptr<ScenarioEndpoints> m_scenarioEndpoints;
+    std::unique_ptr<AlertEndpoints> m_alertEndpoints;
     HttpGuard *m_guard = nullptr; // child
 
     MetricsSnapshot m_snapshot;

@@ -92,6 +92,10 @@ RouteTable::RouteTable()
         {R::V1ReportWindow,        "GET",    "/api/v1/reports/window",                 false, "A live report for a time window (report schema, kind window)"},
         {R::V1Report,              "GET",    "/api/v1/reports/{name}",                 false, "One report file (JSON, CSV or text)"},
         {R::V1ReportDelete,        "DELETE", "/api/v1/reports/{name}",                 false, "Delete one report file"},
+        {R::V1Alerts,              "GET",    "/api/v1/alerts",                         false, "Recent alerts with their delivery status, and the counters"},
+        {R::V1AlertConfig,         "GET",    "/api/v1/alerts/config",                  false, "Alert rules and channels (webhook URLs redacted)"},
+        {R::V1AlertConfigPut,      "PUT",    "/api/v1/alerts/config",                  false, "Change alert rules and channels (partial update)"},
+        {R::V1AlertTest,           "POST",   "/api/v1/alerts/test",                    false, "Send a test alert through one channel"},
     };
     // clang-format on
     for (const Route &r : std::as_const(m_routes)) {

@@ -95,6 +95,10 @@ enum class RouteId {
     V1ReportWindow,
     V1Report,
     V1ReportDelete,
+    V1Alerts,
+    V1AlertConfig,
+    V1AlertConfigPut,
+    V1AlertTest,
 };
 
 struct Route

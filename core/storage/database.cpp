@@ -3,6 +3,7 @@
 #include "schema.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
@@ -157,9 +158,23 @@ QSqlDatabase Database::open(const QString &name, QString *error) const
             return db;
         }
         QSqlQuery q(db);
-        // journal_mode answers the mode in force; "wal" unless the file could not be switched.
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
-            q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        // journal_mode answers the mode in force; "wal" unless the file could not be switched. Switching
+        // needs the file to itself for a moment and does not wait on the busy timeout, so a connection
+        // opening while another switches (two processes starting at once) retries within that timeout.
+        const auto switched = [&q] {
+            return q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && q.next() &&
+                   q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+        };
+        QElapsedTimer waited;
+        waited.start();
+        bool wal = switched();
+        while (!wal && waited.elapsed() < m_options.busyTimeoutMs &&
+               q.lastError().text().contains(QLatin1String("locked"))) {
+            q.finish();
+            QThread::msleep(5);
+            wal = switched();
+        }
+        if (!wal) {
             *error = QStringLiteral("cannot switch %1 to WAL: %2").arg(m_location.path, q.lastError().text());
             q.finish();
             q = QSqlQuery();
@@ -197,7 +212,12 @@ QSqlDatabase Database::open(const QString &name, QString *error) const
         setup << QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(m_location.schema)
               << QStringLiteral("SET search_path TO \"%1\"").arg(m_location.schema);
     }
-    if (!execAll(db, setup, error)) db.close();
+    if (!execAll(db, setup, error)) {
+        // CREATE SCHEMA IF NOT EXISTS is not atomic: two connections creating it at once can both find it
+        // missing, and one fails on the catalog's unique index. The schema then exists: run the setup again.
+        const bool raced = error->contains(QLatin1String("pg_namespace_nspname_index"));
+        if (!raced || !execAll(db, setup, error)) db.close();
+    }
     return db;
 }
 

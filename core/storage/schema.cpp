@@ -169,13 +169,20 @@ QStringList Schema::steps(int version, const SqlDialect &dialect)
 
 int Schema::version(QSqlDatabase &db, const SqlDialect &dialect, QString *error)
 {
+    // requests first: a migration running in another connection commits both tables together, so once
+    // requests is visible schema_version is too. The other order can see neither, then both, and take a
+    // database being migrated for a foreign one (READ COMMITTED sees each statement's own snapshot).
     bool ok = false;
-    if (!tableExists(db, dialect, QStringLiteral("schema_version"), &ok)) {
-        if (!ok) {
-            *error = QStringLiteral("cannot read the schema catalog: %1").arg(db.lastError().text());
-            return -1;
-        }
-        if (tableExists(db, dialect, QStringLiteral("requests"), &ok)) {
+    const bool hasRequests = tableExists(db, dialect, QStringLiteral("requests"), &ok);
+    bool okVersion = false;
+    const bool hasVersion =
+        ok ? tableExists(db, dialect, QStringLiteral("schema_version"), &okVersion) : false;
+    if (!ok || !okVersion) {
+        *error = QStringLiteral("cannot read the schema catalog: %1").arg(db.lastError().text());
+        return -1;
+    }
+    if (!hasVersion) {
+        if (hasRequests) {
             *error = QStringLiteral("the database has a requests table but no schema_version: not a history "
                                     "database of this application");
             return -1;

@@ -1,8 +1,8 @@
 // What the API tests share: an engine and an API server on their own threads (ApiHost on 127.0.0.1, port 0),
 // services that run on a fast simulation or against the loopback mock provider, and a synchronous HTTP client
 // (QNetworkAccessManager, or a raw socket for what QNAM will not send). With a report directory it also runs
-// a ScenarioService on the test thread (as the app runs it on its main thread). Header-only; test thread
-// only.
+// a ScenarioService on the test thread (as the app runs it on its main thread), and hands an AlertManager the
+// test owns to the API. Header-only; test thread only.
 #pragma once
 
 #include "api/apihost.h"
@@ -65,9 +65,11 @@ struct HttpResult
 class ApiRig
 {
 public:
-    // reportDirectory non-empty: a ScenarioService saving its reports there is handed to the API.
+    // reportDirectory non-empty: a ScenarioService saving its reports there is handed to the API. alerts (not
+    // owned, on the test thread) is handed to the API too; it must outlive the rig.
     explicit ApiRig(QList<ServiceConfig> services, ApiSettings settings = {}, EngineConfig engineConfig = {},
-                    HistoryProvider *history = nullptr, const QString &reportDirectory = {})
+                    HistoryProvider *history = nullptr, const QString &reportDirectory = {},
+                    AlertManager *alerts = nullptr)
     {
         if (settings.port == 3000) settings.port = 0;
         engineConfig.seed = engineConfig.seed ? engineConfig.seed : 7;
@@ -75,6 +77,7 @@ public:
         if (!reportDirectory.isEmpty())
             scenarios = std::make_unique<ScenarioService>(*engine, ReportStore(reportDirectory));
         api = std::make_unique<ApiHost>(engine.get(), settings, history, scenarios.get());
+        api->setAlerts(alerts);
         error = api->start();
     }
     ~ApiRig()

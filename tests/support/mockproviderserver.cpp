@@ -1,13 +1,8 @@
 #include "mockproviderserver.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutexLocker>
-#include <QPointer>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTimer>
 
 #include <memory>
@@ -19,6 +14,10 @@ namespace {
 constexpr qsizetype kMaxRecorded = 100'000;
 // The reply echoes at most this much of the prompt.
 constexpr qsizetype kEchoChars = 200;
+// Answer templates kept for repeated requests; beyond this the cache starts over.
+constexpr qsizetype kMaxAnswerTemplates = 1024;
+// Stands for the serial number in an answer template (a request that contains it is not templated).
+constexpr char kSerialMarker[] = "@@mock-serial@@";
 
 QString s(const char *latin1)
 {
@@ -41,32 +40,9 @@ QByteArray findHeader(const HeaderList &headers, const QByteArray &name)
     return {};
 }
 
-QByteArray methodName(QHttpServerRequest::Method method)
+QByteArray bearerToken(const MockHttpServer::Request &request)
 {
-    using M = QHttpServerRequest::Method;
-    switch (method) {
-    case M::Get:
-        return QByteArrayLiteral("GET");
-    case M::Post:
-        return QByteArrayLiteral("POST");
-    case M::Put:
-        return QByteArrayLiteral("PUT");
-    case M::Delete:
-        return QByteArrayLiteral("DELETE");
-    case M::Patch:
-        return QByteArrayLiteral("PATCH");
-    case M::Head:
-        return QByteArrayLiteral("HEAD");
-    case M::Options:
-        return QByteArrayLiteral("OPTIONS");
-    default:
-        return QByteArrayLiteral("OTHER");
-    }
-}
-
-QByteArray bearerToken(const QHttpServerRequest &request)
-{
-    const QByteArray value = request.value(QByteArrayLiteral("authorization")).trimmed();
+    const QByteArray value = request.header(QByteArrayLiteral("authorization")).trimmed();
     if (!value.startsWith("Bearer ") && !value.startsWith("bearer ")) return {};
     return value.mid(7).trimmed();
 }
@@ -191,20 +167,9 @@ QJsonObject MockProviderServer::RecordedRequest::json() const
 
 MockProviderServer::MockProviderServer(QObject *parent)
     : QObject(parent)
+    , m_http([this](Request &&request, const Responder &responder) { handle(std::move(request), responder); })
 {
-    // Every path is dispatched by handle(): the provider paths contain colons and model ids with slashes,
-    // which the 6.4 router patterns cannot express.
-    m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        handle(request, std::move(responder));
-    });
-    auto *tcp = new QTcpServer(&m_server);
-    if (!tcp->listen(QHostAddress::LocalHost, 0)) {
-        qWarning("MockProviderServer: listen failed: %s", qPrintable(tcp->errorString()));
-        delete tcp;
-        return;
-    }
-    m_server.bind(tcp);
-    m_port = tcp->serverPort();
+    m_port = m_http.listenOnLoopback();
 }
 
 MockProviderServer::~MockProviderServer() = default;
@@ -323,7 +288,7 @@ MockProviderServer::Endpoint MockProviderServer::endpointFor(const QByteArray &m
     return Endpoint::Unknown;
 }
 
-MockProviderServer::Format MockProviderServer::formatFor(Endpoint endpoint, const QHttpServerRequest &request)
+MockProviderServer::Format MockProviderServer::formatFor(Endpoint endpoint, const Request &request)
 {
     switch (endpoint) {
     case Endpoint::GeminiGenerate:
@@ -340,8 +305,8 @@ MockProviderServer::Format MockProviderServer::formatFor(Endpoint endpoint, cons
     case Endpoint::HubModelInfo:
         return Format::HuggingFace;
     case Endpoint::ModelList:
-        return request.value(QByteArrayLiteral("x-api-key")).isEmpty() &&
-                       request.value(QByteArrayLiteral("anthropic-version")).isEmpty()
+        return request.header(QByteArrayLiteral("x-api-key")).isEmpty() &&
+                       request.header(QByteArrayLiteral("anthropic-version")).isEmpty()
                    ? Format::OpenAi
                    : Format::Anthropic;
     case Endpoint::Unknown:
@@ -454,8 +419,7 @@ QByteArray MockProviderServer::errorBodyFor(Format format, int status, const QSt
     return toBytes(QJsonObject{{s("error"), message.isEmpty() ? s("HTTP error") : message}});
 }
 
-bool MockProviderServer::checkAuth(Endpoint endpoint, const QHttpServerRequest &request,
-                                   Answer *rejection) const
+bool MockProviderServer::checkAuth(Endpoint endpoint, const Request &request, Answer *rejection) const
 {
     QByteArray acceptedKey;
     {
@@ -471,7 +435,7 @@ bool MockProviderServer::checkAuth(Endpoint endpoint, const QHttpServerRequest &
     };
     switch (format) {
     case Format::Gemini: {
-        const QByteArray key = request.value(QByteArrayLiteral("x-goog-api-key"));
+        const QByteArray key = request.header(QByteArrayLiteral("x-goog-api-key"));
         if (key.isEmpty())
             return reject(
                 403, toBytes(geminiError(403, s("Method doesn't allow unregistered callers (callers "
@@ -487,13 +451,13 @@ bool MockProviderServer::checkAuth(Endpoint endpoint, const QHttpServerRequest &
         return true;
     }
     case Format::Anthropic: {
-        const QByteArray key = request.value(QByteArrayLiteral("x-api-key"));
+        const QByteArray key = request.header(QByteArrayLiteral("x-api-key"));
         if (key.isEmpty())
             return reject(
                 401, toBytes(anthropicError(s("authentication_error"), s("x-api-key header is required"))));
         if (!acceptedKey.isEmpty() && key != acceptedKey)
             return reject(401, toBytes(anthropicError(s("authentication_error"), s("invalid x-api-key"))));
-        if (request.value(QByteArrayLiteral("anthropic-version")).isEmpty())
+        if (request.header(QByteArrayLiteral("anthropic-version")).isEmpty())
             return reject(400, toBytes(anthropicError(s("invalid_request_error"),
                                                       s("anthropic-version: header is required"))));
         return true;
@@ -524,15 +488,52 @@ bool MockProviderServer::checkAuth(Endpoint endpoint, const QHttpServerRequest &
     return true;
 }
 
+MockProviderServer::Answer MockProviderServer::generated(Endpoint endpoint, const QString &path,
+                                                         const Request &request)
+{
+    const QByteArray serial = QByteArray::number(m_requestCount.load(std::memory_order_relaxed));
+    // A generation endpoint's answer depends on the path, the body and the serial only (its format follows
+    // from the endpoint), so a repeated request is answered from a template without a JSON tree.
+    bool generation = false;
+    switch (endpoint) {
+    case Endpoint::GeminiGenerate:
+    case Endpoint::CohereChat:
+    case Endpoint::CohereGenerate:
+    case Endpoint::ChatCompletions:
+    case Endpoint::AnthropicMessages:
+    case Endpoint::TgiGenerate:
+        generation = true;
+        break;
+    default:
+        break;
+    }
+    if (!generation || request.body.contains(kSerialMarker))
+        return generate(endpoint, path, request, QString::fromLatin1(serial));
+    const AnswerKey key(path, request.body);
+    auto it = m_answerTemplates.constFind(key);
+    if (it == m_answerTemplates.cend()) {
+        const Answer answer = generate(endpoint, path, request, QLatin1String(kSerialMarker));
+        AnswerTemplate t{answer.status, answer.headers, {}};
+        const QByteArrayView marker(kSerialMarker);
+        qsizetype from = 0;
+        for (qsizetype at; (at = answer.body.indexOf(marker, from)) >= 0; from = at + marker.size())
+            t.parts.append(answer.body.mid(from, at - from));
+        t.parts.append(answer.body.mid(from));
+        if (m_answerTemplates.size() >= kMaxAnswerTemplates) m_answerTemplates.clear();
+        it = m_answerTemplates.insert(key, std::move(t));
+    }
+    return {it->status, it->headers, it->parts.size() == 1 ? it->parts.first() : it->parts.join(serial)};
+}
+
 MockProviderServer::Answer MockProviderServer::generate(Endpoint endpoint, const QString &path,
-                                                        const QHttpServerRequest &request) const
+                                                        const Request &request, const QString &serial) const
 {
     const Format format = formatFor(endpoint, request);
     QJsonObject body;
     if (endpoint != Endpoint::ModelList && endpoint != Endpoint::GeminiModel &&
         endpoint != Endpoint::HubModelInfo && endpoint != Endpoint::Unknown) {
         QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &error);
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
         if (error.error != QJsonParseError::NoError || !doc.isObject())
             return {400,
                     {},
@@ -540,7 +541,6 @@ MockProviderServer::Answer MockProviderServer::generate(Endpoint endpoint, const
         body = doc.object();
     }
     auto invalid = [format](const char *what) { return Answer{400, {}, errorBodyFor(format, 400, s(what))}; };
-    const qint64 serial = m_requestCount.load(std::memory_order_relaxed);
 
     switch (endpoint) {
     case Endpoint::GeminiGenerate: {
@@ -732,32 +732,31 @@ MockProviderServer::Answer MockProviderServer::generate(Endpoint endpoint, const
     return {404, {}, toBytes(QJsonObject{{s("error"), s("Not found")}, {s("path"), path}})};
 }
 
-void MockProviderServer::write(QHttpServerResponder &responder, const Answer &answer)
+void MockProviderServer::write(const Responder &responder, const Answer &answer)
 {
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(answer.status));
+    HeaderList headers;
+    headers.reserve(answer.headers.size() + 1);
     bool hasContentType = false;
     for (const auto &[name, value] : answer.headers) {
-        if (name.compare("content-length", Qt::CaseInsensitive) == 0) continue;
+        if (name.compare("content-length", Qt::CaseInsensitive) == 0) continue; // the server frames the body
         if (name.compare("content-type", Qt::CaseInsensitive) == 0) hasContentType = true;
-        responder.writeHeader(name, value);
+        headers.append({name, value});
     }
     if (!hasContentType)
-        responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
-    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(answer.body.size()));
-    responder.writeBody(answer.body);
+        headers.prepend({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    responder.respond(answer.status, headers, answer.body);
 }
 
-void MockProviderServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+void MockProviderServer::handle(Request &&request, const Responder &responder)
 {
-    const QByteArray method = methodName(request.method());
-    const QUrl url = request.url();
-    const QString path = url.path();
+    const QByteArray &method = request.method;
+    const QString path = QUrl::fromPercentEncoding(request.path);
     m_requestCount.fetch_add(1, std::memory_order_relaxed);
     if (m_recording.load(std::memory_order_relaxed)) {
         QMutexLocker lock(&m_mutex);
         if (m_requests.size() < kMaxRecorded)
             m_requests.append(
-                {method, path, url.query(QUrl::FullyEncoded), request.headers(), request.body()});
+                {method, path, QString::fromLatin1(request.query), request.headers, request.body});
     }
     emit requestReceived(method, path);
 
@@ -770,7 +769,7 @@ void MockProviderServer::handle(const QHttpServerRequest &request, QHttpServerRe
             if (!script.body.isEmpty())
                 answer = {script.status, {}, script.body};
             else if (script.status / 100 == 2 || endpoint == Endpoint::Unknown)
-                answer = generate(endpoint, path, request);
+                answer = generated(endpoint, path, request);
             else
                 answer = {script.status, {}, errorBodyFor(formatFor(endpoint, request), script.status)};
             answer.headers += script.headers;
@@ -781,16 +780,14 @@ void MockProviderServer::handle(const QHttpServerRequest &request, QHttpServerRe
         write(responder, answer);
         return;
     }
-    // Deferred: the responder outlives this call, and the socket may be gone by the time the timer fires.
-    auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
-    QPointer<QTcpSocket> guard(shared->socket());
+    // Deferred: the responder outlives this call and does nothing once the client has gone.
     const bool drop = script.dropConnection;
-    QTimer::singleShot(std::max(0, script.delayMs), this, [shared, guard, drop, answer] {
-        if (!guard || guard->state() != QAbstractSocket::ConnectedState) return;
+    QTimer::singleShot(std::max(0, script.delayMs), this, [responder, drop, answer] {
+        if (!responder.isWaiting()) return;
         if (drop)
-            guard->abort();
+            responder.drop();
         else
-            write(*shared, answer);
+            write(responder, answer);
     });
 }
 

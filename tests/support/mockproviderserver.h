@@ -1,14 +1,16 @@
 // A local HTTP server that speaks every provider wire format at its real paths (Gemini, Cohere v1/v2, Hugging
 // Face router and TGI, OpenAI-compatible, Anthropic), answers in each provider's real success and error
 // shapes, can be scripted per path prefix (status, headers, body, delay, dropped connection) and records
-// every request. Thread affinity: create, script and destroy it on one thread, which then serves;
-// requestCount() may be read from any thread. Undelayed requests are answered synchronously from the handler
-// (benchmark path).
+// every request. The HTTP/1.1 side is MockHttpServer (keep-alive, in-order answers). Undelayed requests are
+// answered synchronously from the handler, and a repeated generation request from a template of its answer
+// rather than a JSON tree (benchmark path). Thread affinity: create, script and destroy it on one thread,
+// which then serves; requestCount() may be read from any thread.
 #pragma once
 
+#include "mockhttpserver.h"
 #include "transport/httpmessage.h"
 
-#include <QHttpServer>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -17,9 +19,6 @@
 #include <QUrl>
 
 #include <atomic>
-
-class QHttpServerRequest;
-class QHttpServerResponder;
 
 namespace airm::test {
 
@@ -122,24 +121,39 @@ private:
         HeaderList headers;
         QByteArray body;
     };
+    // An answer split where the serial number goes.
+    struct AnswerTemplate
+    {
+        int status = 200;
+        HeaderList headers;
+        QByteArrayList parts;
+    };
+    using AnswerKey = QPair<QString, QByteArray>; // path, body
     struct QueuedScript
     {
         QString prefix;
         Script script;
     };
 
-    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    using Request = MockHttpServer::Request;
+    using Responder = MockHttpServer::Responder;
+
+    void handle(Request &&request, const Responder &responder);
     Script takeScript(const QString &path);
-    bool checkAuth(Endpoint endpoint, const QHttpServerRequest &request, Answer *rejection) const;
-    Answer generate(Endpoint endpoint, const QString &path, const QHttpServerRequest &request) const;
+    bool checkAuth(Endpoint endpoint, const Request &request, Answer *rejection) const;
+    // A real-shaped success answer: generate()'s, from a template when the same request came before.
+    Answer generated(Endpoint endpoint, const QString &path, const Request &request);
+    Answer generate(Endpoint endpoint, const QString &path, const Request &request,
+                    const QString &serial) const;
 
     static Endpoint endpointFor(const QByteArray &method, const QString &path);
-    static Format formatFor(Endpoint endpoint, const QHttpServerRequest &request);
+    static Format formatFor(Endpoint endpoint, const Request &request);
     static QByteArray errorBodyFor(Format format, int status, const QString &message = {});
-    static void write(QHttpServerResponder &responder, const Answer &answer);
+    static void write(const Responder &responder, const Answer &answer);
 
-    QHttpServer m_server;
+    MockHttpServer m_http;
     quint16 m_port = 0;
+    QHash<AnswerKey, AnswerTemplate> m_answerTemplates; // the serving thread only
 
     mutable QMutex m_mutex; // guards everything below except the atomics
     QList<QueuedScript> m_queue;

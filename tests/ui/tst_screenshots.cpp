@@ -4,8 +4,12 @@
 // Without the variable it skips. It waits in wall-clock time on purpose: the charts need real minutes.
 //   xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb AIRM_SCREENSHOT_DIR=docs/screenshots
 //   build/tests/tst_screenshots
+// scenariosAndSettings alone (about a minute: the validation suite at time scale 50, then the API switched
+// on in Settings) writes scenarios.png and settings.png:
+//   ... build/tests/tst_screenshots scenariosAndSettings
 #include "uitestrig.h"
 
+#include "apicontroller.h"
 #include "automationpage.h"
 #include "chaosform.h"
 #include "chaospage.h"
@@ -14,20 +18,29 @@
 #include "historytablemodel.h"
 #include "mainwindow.h"
 #include "requesthistorypage.h"
+#include "scenariospage.h"
 #include "segmentedcontrol.h"
 #include "servicespage.h"
+#include "settingspage.h"
 #include "storagestatus.h"
+
+#include "scenarios/scenarioservice.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
 
 using namespace airm;
 using namespace airm::ui;
@@ -138,6 +151,77 @@ private slots:
 
         automation->stop();
         QTRY_VERIFY_WITH_TIMEOUT(!automation->running(), 20'000);
+        m_window = nullptr;
+    }
+
+    void scenariosAndSettings()
+    {
+        m_dir = qEnvironmentVariable("AIRM_SCREENSHOT_DIR");
+        if (m_dir.isEmpty()) QSKIP("set AIRM_SCREENSHOT_DIR to write the README screenshots");
+
+        UiRig rig(false);
+        // Breakers that wait 3 s in OPEN instead of 20 s, so the recoveries after the chaos phases take
+        // seconds; the simulation answers in 40-400 ms with a few failures, as in the other screenshots.
+        for (const QString &name :
+             {QStringLiteral("gemini"), QStringLiteral("cohere"), QStringLiteral("huggingface")}) {
+            ServiceConfig c =
+                rig.ask<ServiceConfig>([&](RequestEngine &e) { return *e.serviceConfig(name); });
+            c.simulation.latencyMinMs = 40;
+            c.simulation.latencyMaxMs = 400;
+            c.simulation.failurePct = 2;
+            rig.host->call([c](RequestEngine &e) {
+                e.upsertService(c);
+                BreakerConfig b = e.breakerConfig(c.name);
+                b.waitDurationInOpenStateMs = 3000;
+                e.setBreakerConfig(c.name, b);
+            });
+        }
+        StorageStatus status;
+        StorageConfig storage;
+        storage.journalPath = rig.dir.filePath(QStringLiteral("journal.jsonl"));
+        HistoryDatabase db(rig.dir.filePath(QStringLiteral("history.db")), storage, &status);
+        db.attach(rig.host.get());
+        rig.context.history = db.source();
+        rig.context.storage = &status;
+        ScenarioService scenarios(*rig.host, ReportStore(rig.dir.filePath(QStringLiteral("reports"))));
+        ApiController api(rig.host.get(), nullptr, &scenarios, ApiSettings{});
+        rig.context.scenarios = &scenarios;
+        rig.context.api = &api;
+
+        MainWindow window(rig.context);
+        m_window = &window;
+        window.resize(1440, 900);
+        window.move(0, 0);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // The API on its usual port when it is free, else on any free port.
+        window.setCurrentPage(MainWindow::Settings);
+        SettingsPage *settings = window.settingsPage();
+        settings->apiPortBox()->setValue(3000);
+        settings->apiSwitch()->click();
+        if (!api.isRunning()) {
+            settings->apiPortBox()->setValue(0);
+            settings->applyApi();
+        }
+        QVERIFY(api.isRunning());
+
+        window.setCurrentPage(MainWindow::Scenarios);
+        ScenariosPage *page = window.scenariosPage();
+        QSignalSpy finished(page, &ScenariosPage::runFinished);
+        QVERIFY(page->selectPlan(QStringLiteral("validation")));
+        page->timeScaleBox()->setValue(50);
+        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        QVERIFY2(page->running(), qPrintable(page->errorLabel()->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 180'000);
+        QTRY_VERIFY(page->reportList()->topLevelItemCount() >= 5);
+        save(QStringLiteral("scenarios"));
+
+        window.setCurrentPage(MainWindow::Settings);
+        auto *scroll = settings->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        save(QStringLiteral("settings"));
         m_window = nullptr;
     }
 };
