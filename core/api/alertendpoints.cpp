@@ -7,7 +7,6 @@
 #include "alerts/alertmanager.h"
 
 #include <QJsonArray>
-#include <QMutexLocker>
 #include <QUrl>
 #include <optional>
 
@@ -84,48 +83,20 @@ QString dropRedactedUrls(const AlertRulesConfig &current, QJsonObject *update)
 AlertEndpoints::AlertEndpoints(ApiServer &api, AlertManager *manager)
     : m_api(api)
     , m_manager(manager)
-    , m_channel(std::make_shared<Channel>())
-{
-    m_channel->target = this;
-}
+{}
 
-AlertEndpoints::~AlertEndpoints()
-{
-    QMutexLocker lock(&m_channel->mutex);
-    m_channel->target = nullptr;
-}
+AlertEndpoints::~AlertEndpoints() = default;
 
 void AlertEndpoints::onManager(const ExchangePtr &x, Work work, const QString &what)
 {
-    const quint64 token = m_nextToken++;
-    m_pending.emplace(token, [this, x, what](const QJsonObject &r) {
-        const int status = r.value(QLatin1String("status")).toInt(200);
-        if (status < 400 && !what.isEmpty()) m_api.logChange(x, what);
-        x->respondJson(r.value(QLatin1String("body")).toObject(), status);
-    });
     AlertManager *manager = m_manager;
-    QMetaObject::invokeMethod(
-        manager,
-        [manager, channel = m_channel, token, work = std::move(work)] {
-            {
-                QMutexLocker lock(&channel->mutex);
-                if (!channel->target) return; // the API is gone: a change nobody hears of is not made
-            }
-            QJsonObject result = work(*manager);
-            QMutexLocker lock(&channel->mutex);
-            if (AlertEndpoints *target = channel->target)
-                QMetaObject::invokeMethod(
-                    &target->m_context,
-                    [target, token, result = std::move(result)] {
-                        const auto it = target->m_pending.find(token);
-                        if (it == target->m_pending.end()) return;
-                        Done callback = std::move(it->second);
-                        target->m_pending.erase(it);
-                        callback(result);
-                    },
-                    Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    m_reply.run(
+        manager, [manager, work = std::move(work)] { return work(*manager); },
+        [this, x, what](const QJsonObject &r) {
+            const int status = r.value(QLatin1String("status")).toInt(200);
+            if (status < 400 && !what.isEmpty()) m_api.logChange(x, what);
+            x->respondJson(r.value(QLatin1String("body")).toObject(), status);
+        });
 }
 
 bool AlertEndpoints::requireManager(const ExchangePtr &x)

@@ -8,14 +8,13 @@
 // error:"alerts are not enabled"}. Thread affinity: the API thread (owned by ApiServer).
 #pragma once
 
+#include "crossthreadreply.h"
 #include "httpexchange.h"
 
 #include <QJsonObject>
-#include <QMutex>
 #include <QObject>
 #include <functional>
 #include <memory>
-#include <unordered_map>
 
 namespace airm {
 
@@ -42,12 +41,6 @@ private:
     using Work = std::function<QJsonObject(AlertManager &)>;
     using Done = std::function<void(const QJsonObject &)>;
 
-    struct Channel
-    {
-        QMutex mutex;
-        AlertEndpoints *target = nullptr;
-    };
-
     // work(manager) later on the manager's thread, then the {status, body} it returns is answered on the API
     // thread; `what` is logged as a change when the status is below 400. Work captures plain values only.
     void onManager(const ExchangePtr &x, Work work, const QString &what = {});
@@ -55,10 +48,7 @@ private:
 
     ApiServer &m_api;
     AlertManager *m_manager;
-    std::shared_ptr<Channel> m_channel;
-    quint64 m_nextToken = 1;
-    std::unordered_map<quint64, Done> m_pending;
-    QObject m_context; // receives the answers from the manager's thread; lives on the API thread
+    CrossThreadReply m_reply;
 };
 
 } // namespace airm

@@ -14,7 +14,6 @@
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMutexLocker>
 #include <QtConcurrent>
 #include <cmath>
 
@@ -164,44 +163,15 @@ struct ReadResult
 ScenarioEndpoints::ScenarioEndpoints(ApiServer &api, ScenarioService *service)
     : m_api(api)
     , m_service(service)
-    , m_channel(std::make_shared<Channel>())
-{
-    m_channel->target = this;
-}
+{}
 
-ScenarioEndpoints::~ScenarioEndpoints()
-{
-    QMutexLocker lock(&m_channel->mutex);
-    m_channel->target = nullptr;
-}
+ScenarioEndpoints::~ScenarioEndpoints() = default;
 
 void ScenarioEndpoints::onService(Work work, Done done)
 {
-    const quint64 token = m_nextToken++;
-    m_pending.emplace(token, std::move(done));
     ScenarioService *service = m_service;
-    QMetaObject::invokeMethod(
-        service,
-        [service, channel = m_channel, token, work = std::move(work)] {
-            {
-                QMutexLocker lock(&channel->mutex);
-                if (!channel->target) return; // the API is gone: a change nobody hears of is not made
-            }
-            QJsonObject result = work(*service);
-            QMutexLocker lock(&channel->mutex);
-            if (ScenarioEndpoints *target = channel->target)
-                QMetaObject::invokeMethod(
-                    &target->m_context,
-                    [target, token, result = std::move(result)] {
-                        const auto it = target->m_pending.find(token);
-                        if (it == target->m_pending.end()) return;
-                        Done callback = std::move(it->second);
-                        target->m_pending.erase(it);
-                        callback(result);
-                    },
-                    Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    m_reply.run(
+        service, [service, work = std::move(work)] { return work(*service); }, std::move(done));
 }
 
 void ScenarioEndpoints::answer(const ExchangePtr &x, const QJsonObject &r, const QString &what)

@@ -10,14 +10,13 @@
 // affinity: the API thread (owned by ApiServer).
 #pragma once
 
+#include "crossthreadreply.h"
 #include "httpexchange.h"
 
 #include <QJsonObject>
-#include <QMutex>
 #include <QObject>
 #include <functional>
 #include <memory>
-#include <unordered_map>
 
 namespace airm {
 
@@ -58,12 +57,6 @@ private:
     using Work = std::function<QJsonObject(ScenarioService &)>;
     using Done = std::function<void(const QJsonObject &)>;
 
-    struct Channel
-    {
-        QMutex mutex;
-        ScenarioEndpoints *target = nullptr;
-    };
-
     // work(service) later on the service's thread, then done(result) on the API thread. Work captures plain
     // values only (nothing of the API's may be destroyed on the service's thread).
     void onService(Work work, Done done);
@@ -77,10 +70,7 @@ private:
 
     ApiServer &m_api;
     ScenarioService *m_service;
-    std::shared_ptr<Channel> m_channel;
-    quint64 m_nextToken = 1;
-    std::unordered_map<quint64, Done> m_pending;
-    QObject m_context; // receives the answers from the service's thread; lives on the API thread
+    CrossThreadReply m_reply;
 };
 
 } // namespace airm
