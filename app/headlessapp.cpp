@@ -88,6 +88,7 @@ int HeadlessApp::start()
     connectEngineLog();
     if (!openHistory() || !injectChaos()) return 2;
     m_scenarios = std::make_unique<ScenarioService>(*m_host, ReportStore());
+    if (m_history) m_scenarios->setWriter(m_history->writer());
     connect(m_scenarios.get(), &ScenarioService::output, this,
             [](const QString &line) { qCInfo(lcHeadless).noquote() << QStringLiteral("scenario: ") + line; });
     startAlerts();

@@ -2,6 +2,7 @@
 
 #include "engine/enginehost.h"
 #include "planlibrary.h"
+#include "storage/storagewriter.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -101,6 +102,14 @@ bool ScenarioService::start(const Plan &plan, const ScenarioRunner::Options &opt
     m_durationMs = options.maxDurationMs >= 0 ? options.maxDurationMs : plan.maxDurationMs;
     if (m_mode.isEmpty()) m_mode = plan.name;
     const QString runId = status().runId;
+    if (m_writer) {
+        ScenarioRunRecord record;
+        record.runId = runId;
+        record.name = plan.name;
+        record.startedMs = QDateTime::currentMSecsSinceEpoch();
+        record.status = QStringLiteral("running");
+        m_writer->enqueueScenarioRun(record);
+    }
     emit started(runId);
     return true;
 }
@@ -161,6 +170,17 @@ void ScenarioService::onFinished(const RunResult &result)
         m_status.pendingRecoveries = 0;
         m_status.activeChaos = 0;
         m_status.requests = result.requestsObserved;
+    }
+    if (m_writer) {
+        // Upserted on runId over the "running" row: the verdict and the whole report.
+        ScenarioRunRecord record;
+        record.runId = result.runId;
+        record.name = result.plan.name;
+        record.startedMs = result.startedAtMs;
+        record.endedMs = result.endedAtMs;
+        record.status = result.verdict();
+        record.report = bundle.report;
+        m_writer->enqueueScenarioRun(record);
     }
     emit finished(result, files, saveError);
     m_mode.clear();

@@ -18,6 +18,7 @@
 namespace airm {
 
 class EngineHost;
+class StorageWriter;
 
 class ScenarioService : public QObject
 {
@@ -42,6 +43,9 @@ public:
     ReportBundle lastReport() const;
     QStringList lastReportFiles() const;
     const ReportStore &store() const { return m_store; }
+    // Records every run in the history database's scenario_runs table (running, then its verdict and
+    // report). Not owned; may be null. Call before start().
+    void setWriter(StorageWriter *writer) { m_writer = writer; }
 
     // GET /chaos-testing/status: {running, startTime, endTime, mode, plan, runId, duration, totalRequests,
     // successfulRequests, failedRequests, currentScenario, lastOutput, outputLines:[{timestamp, message,
@@ -68,6 +72,7 @@ private:
 
     EngineHost &m_host;
     ReportStore m_store;
+    StorageWriter *m_writer = nullptr;
     ScenarioRunner *m_runner = nullptr; // lives on the engine thread; touched only there
     bool m_running = false;             // this thread's view
     QString m_mode;

@@ -238,8 +238,8 @@ private slots:
         std::unique_ptr<QProcess> p(
             run({QStringLiteral("--config"), config, QStringLiteral("--scenario"),
                  QStringLiteral("validation"), QStringLiteral("--time-scale"), QStringLiteral("1000"),
-                 QStringLiteral("--no-db"), QStringLiteral("--report"), report,
-                 QStringLiteral("--simulation-latency"), QStringLiteral("1-3")}));
+                 QStringLiteral("--db"), dir.filePath(QStringLiteral("s.db")), QStringLiteral("--report"),
+                 report, QStringLiteral("--simulation-latency"), QStringLiteral("1-3")}));
         const QByteArray err = p->readAllStandardError();
         QCOMPARE(p->exitStatus(), QProcess::NormalExit);
         QVERIFY2(p->exitCode() == 0 || p->exitCode() == 1, err.constData());
@@ -249,6 +249,21 @@ private slots:
         QVERIFY2(r.contains(QLatin1String("schemaVersion")), QJsonDocument(r).toJson().constData());
         QVERIFY(r.contains(QLatin1String("verdict")));
         QVERIFY(!p->readAllStandardOutput().isEmpty()); // the summary
+        // The run is in the history database with its verdict and report.
+        {
+            QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("runs"));
+            sql.setDatabaseName(dir.filePath(QStringLiteral("s.db")));
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(QStringLiteral("SELECT name, status, length(report) FROM scenario_runs")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("validation"));
+            QCOMPARE(q.value(1).toString(),
+                     r.value(QLatin1String("verdict")).toObject().value(QLatin1String("result")).toString());
+            QVERIFY(q.value(2).toInt() > 1000);
+            QVERIFY(!q.next());
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("runs"));
     }
 
     void unknownPlanIsExitCode2()
