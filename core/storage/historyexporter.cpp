@@ -22,6 +22,54 @@ QString number(double v)
     return QString::number(v, 'g', 15);
 }
 
+// The export loop of both formats: head, then rowBytes(row, index) for every row of the filter, then
+// tail(rows), written in chunks of about 64 KiB. Cancellation, progress and errors as ExportOptions and
+// HistoryExporter say.
+qint64 streamRows(const HistoryStore &store, const HistoryFilter &filter, QIODevice *out, QString *error,
+                  const ExportOptions &options, const QByteArray &head,
+                  const std::function<QByteArray(const StoredRequest &, qint64 index)> &rowBytes,
+                  const std::function<QByteArray(qint64 rows)> &tail)
+{
+    if (!writeAll(out, head, error)) return -1;
+    QByteArray buffer;
+    bool writeFailed = false, cancelled = false;
+    qint64 written = 0;
+    QString readError;
+    const qint64 rows = store.forEach(
+        filter, options.pageSize,
+        [&](const StoredRequest &row) {
+            if (options.cancelled && options.cancelled()) {
+                cancelled = true;
+                return false;
+            }
+            buffer += rowBytes(row, written++);
+            if (options.progress && written % options.pageSize == 0) options.progress(written);
+            if (buffer.size() >= (1 << 16)) {
+                if (!writeAll(out, buffer, error)) {
+                    writeFailed = true;
+                    return false;
+                }
+                buffer.clear();
+            }
+            return true;
+        },
+        &readError);
+    if (writeFailed) return -1;
+    if (cancelled) {
+        if (error) *error = QStringLiteral("export cancelled");
+        return -1;
+    }
+    if (!readError.isEmpty()) {
+        if (error) *error = readError;
+        return -1;
+    }
+    buffer += tail(rows);
+    if (!writeAll(out, buffer, error)) return -1;
+    if (options.progress) options.progress(rows);
+    if (error) error->clear();
+    return rows;
+}
+
 } // namespace
 
 HistoryExporter::HistoryExporter(const HistoryStore &store)
@@ -101,43 +149,10 @@ qint64 HistoryExporter::exportCsv(const HistoryFilter &filter, QIODevice *out, Q
         s += QLatin1String("\r\n");
         return s.toUtf8();
     };
-    if (!writeAll(out, line(csvColumns(options.includePrompt)), error)) return -1;
-    QByteArray buffer;
-    bool writeFailed = false, cancelled = false;
-    qint64 written = 0;
-    QString readError;
-    const qint64 rows = m_store.forEach(
-        filter, options.pageSize,
-        [&](const StoredRequest &row) {
-            if (options.cancelled && options.cancelled()) {
-                cancelled = true;
-                return false;
-            }
-            buffer += line(csvValues(row, options.includePrompt));
-            if (options.progress && ++written % options.pageSize == 0) options.progress(written);
-            if (buffer.size() >= (1 << 16)) {
-                if (!writeAll(out, buffer, error)) {
-                    writeFailed = true;
-                    return false;
-                }
-                buffer.clear();
-            }
-            return true;
-        },
-        &readError);
-    if (writeFailed) return -1;
-    if (cancelled) {
-        if (error) *error = QStringLiteral("export cancelled");
-        return -1;
-    }
-    if (!readError.isEmpty()) {
-        if (error) *error = readError;
-        return -1;
-    }
-    if (!writeAll(out, buffer, error)) return -1;
-    if (options.progress) options.progress(rows);
-    if (error) error->clear();
-    return rows;
+    return streamRows(
+        m_store, filter, out, error, options, line(csvColumns(options.includePrompt)),
+        [&](const StoredRequest &row, qint64) { return line(csvValues(row, options.includePrompt)); },
+        [](qint64) { return QByteArray(); });
 }
 
 qint64 HistoryExporter::exportJson(const HistoryFilter &filter, QIODevice *out, qint64 exportedAtMs,
@@ -145,50 +160,17 @@ qint64 HistoryExporter::exportJson(const HistoryFilter &filter, QIODevice *out, 
 {
     const QByteArray exportedAt =
         QDateTime::fromMSecsSinceEpoch(exportedAtMs, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8();
-    QByteArray head = "{\"exportedAt\":\"" + exportedAt +
-                      "\",\"filter\":" + QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact) +
-                      ",\"requests\":[";
-    if (!writeAll(out, head, error)) return -1;
-    QByteArray buffer;
-    bool writeFailed = false, cancelled = false;
-    QString readError;
-    qint64 written = 0;
-    const qint64 rows = m_store.forEach(
-        filter, options.pageSize,
-        [&](const StoredRequest &row) {
-            if (options.cancelled && options.cancelled()) {
-                cancelled = true;
-                return false;
-            }
+    const QByteArray head = "{\"exportedAt\":\"" + exportedAt +
+                            "\",\"filter\":" + QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact) +
+                            ",\"requests\":[";
+    return streamRows(
+        m_store, filter, out, error, options, head,
+        [&](const StoredRequest &row, qint64 index) -> QByteArray {
             QJsonObject o = row.toJson(options.includePrompt);
             if (!options.includeAttempts) o.remove(QStringLiteral("attemptList"));
-            buffer += written++ ? ",\n" : "\n";
-            buffer += QJsonDocument(o).toJson(QJsonDocument::Compact);
-            if (options.progress && written % options.pageSize == 0) options.progress(written);
-            if (buffer.size() >= (1 << 16)) {
-                if (!writeAll(out, buffer, error)) {
-                    writeFailed = true;
-                    return false;
-                }
-                buffer.clear();
-            }
-            return true;
+            return (index ? ",\n" : "\n") + QJsonDocument(o).toJson(QJsonDocument::Compact);
         },
-        &readError);
-    if (writeFailed) return -1;
-    if (cancelled) {
-        if (error) *error = QStringLiteral("export cancelled");
-        return -1;
-    }
-    if (!readError.isEmpty()) {
-        if (error) *error = readError;
-        return -1;
-    }
-    buffer += "\n],\"count\":" + QByteArray::number(rows) + "}\n";
-    if (!writeAll(out, buffer, error)) return -1;
-    if (options.progress) options.progress(rows);
-    if (error) error->clear();
-    return rows;
+        [](qint64 rows) -> QByteArray { return "\n],\"count\":" + QByteArray::number(rows) + "}\n"; });
 }
 
 } // namespace airm

@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <type_traits>
 
 namespace airm {
 namespace {
@@ -115,14 +117,6 @@ template<typename E> QString codeList(const QList<E> &values)
     return QStringLiteral("(") + codes.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
-void appendServices(const QStringList &services, QStringList &conds, QVariantList &binds)
-{
-    if (services.isEmpty()) return;
-    conds << QStringLiteral("service IN ") + inList(services.size());
-    for (const QString &s : services)
-        binds << s;
-}
-
 QString likePattern(const QString &text)
 {
     QString escaped;
@@ -134,39 +128,98 @@ QString likePattern(const QString &text)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
-void appendFilter(const HistoryFilter &f, const SqlDialect &d, QStringList &conds, QVariantList &binds)
+// A WHERE clause and its positional binds, built up in the order the conditions appear in the SQL.
+struct Where
 {
-    appendServices(f.services, conds, binds);
-    if (!f.outcomes.isEmpty()) conds << QStringLiteral("outcome IN ") + codeList(f.outcomes);
-    if (!f.errorClasses.isEmpty()) conds << QStringLiteral("error_class IN ") + codeList(f.errorClasses);
-    if (!f.origins.isEmpty()) conds << QStringLiteral("origin IN ") + codeList(f.origins);
-    if (f.fromMs > 0) {
-        conds << QStringLiteral("ts >= ?");
-        binds << f.fromMs;
+    QStringList conds;
+    QVariantList binds;
+
+    Where &add(const QString &cond, const QVariantList &values = {})
+    {
+        conds << cond;
+        binds << values;
+        return *this;
     }
-    if (f.toMs > 0) {
-        conds << QStringLiteral("ts < ?");
-        binds << f.toMs;
+    // column in [from, to).
+    Where &range(const QString &column, qint64 from, qint64 to)
+    {
+        return add(column + QStringLiteral(" >= ?"), {from}).add(column + QStringLiteral(" < ?"), {to});
     }
-    if (f.chaosAffected)
-        conds << (*f.chaosAffected ? QStringLiteral("chaos_ids IS NOT NULL")
-                                   : QStringLiteral("chaos_ids IS NULL"));
-    if (f.simulated)
-        conds << (*f.simulated ? QStringLiteral("simulated = 1") : QStringLiteral("simulated = 0"));
-    if (!f.text.isEmpty()) {
-        conds << QStringLiteral("(prompt %1 ? ESCAPE '\\' OR error_message %1 ? ESCAPE '\\')")
-                     .arg(d.likeInsensitive());
-        binds << likePattern(f.text) << likePattern(f.text);
+    // Rows whose [startColumn, endColumn] overlaps [fromMs, toMs); toMs 0 means no upper bound. Point events
+    // pass the same column twice.
+    Where &overlapping(const QString &startColumn, const QString &endColumn, qint64 fromMs, qint64 toMs)
+    {
+        add(endColumn + QStringLiteral(" >= ?"), {fromMs});
+        return toMs > 0 ? add(startColumn + QStringLiteral(" < ?"), {toMs}) : *this;
     }
-    if (!f.runId.isEmpty()) {
-        conds << QStringLiteral("run_id = ?");
-        binds << f.runId;
+    // All services when empty.
+    Where &services(const QStringList &names)
+    {
+        if (names.isEmpty()) return *this;
+        conds << QStringLiteral("service IN ") + inList(names.size());
+        for (const QString &s : names)
+            binds << s;
+        return *this;
     }
+    Where &filter(const HistoryFilter &f, const SqlDialect &d)
+    {
+        services(f.services);
+        if (!f.outcomes.isEmpty()) add(QStringLiteral("outcome IN ") + codeList(f.outcomes));
+        if (!f.errorClasses.isEmpty()) add(QStringLiteral("error_class IN ") + codeList(f.errorClasses));
+        if (!f.origins.isEmpty()) add(QStringLiteral("origin IN ") + codeList(f.origins));
+        if (f.fromMs > 0) add(QStringLiteral("ts >= ?"), {f.fromMs});
+        if (f.toMs > 0) add(QStringLiteral("ts < ?"), {f.toMs});
+        if (f.chaosAffected)
+            add(*f.chaosAffected ? QStringLiteral("chaos_ids IS NOT NULL")
+                                 : QStringLiteral("chaos_ids IS NULL"));
+        if (f.simulated)
+            add(*f.simulated ? QStringLiteral("simulated = 1") : QStringLiteral("simulated = 0"));
+        if (!f.text.isEmpty())
+            add(QStringLiteral("(prompt %1 ? ESCAPE '\\' OR error_message %1 ? ESCAPE '\\')")
+                    .arg(d.likeInsensitive()),
+                {likePattern(f.text), likePattern(f.text)});
+        if (!f.runId.isEmpty()) add(QStringLiteral("run_id = ?"), {f.runId});
+        return *this;
+    }
+    QString sql() const
+    {
+        return conds.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conds.join(QStringLiteral(" AND "));
+    }
+};
+
+// Runs one query on this thread's connection and calls onRow(q) for every row. Returns false with *error set
+// when it could not run; clears *error when it ran.
+template<typename OnRow>
+bool forEachRow(const Database &db, const QString &sql, const QVariantList &binds, QString *error,
+                OnRow onRow)
+{
+    Runner runner(db, error);
+    QSqlQuery q;
+    if (!runner.ok() || !runner.run(q, sql, binds)) return false;
+    while (q.next())
+        onRow(q);
+    if (error) error->clear();
+    return true;
 }
 
-QString where(const QStringList &conds)
+// read(q) of every row; empty when the query failed.
+template<typename Read>
+auto selectRows(const Database &db, const QString &sql, const QVariantList &binds, QString *error, Read read)
 {
-    return conds.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conds.join(QStringLiteral(" AND "));
+    QList<std::invoke_result_t<Read, const QSqlQuery &>> out;
+    forEachRow(db, sql, binds, error, [&](const QSqlQuery &q) { out << read(q); });
+    return out;
+}
+
+// read(q) of the first row; nullopt when there is none or the query failed.
+template<typename Read>
+auto selectFirst(const Database &db, const QString &sql, const QVariantList &binds, QString *error, Read read)
+{
+    std::optional<std::invoke_result_t<Read, const QSqlQuery &>> out;
+    forEachRow(db, sql, binds, error, [&](const QSqlQuery &q) {
+        if (!out) out = read(q);
+    });
+    return out;
 }
 
 // "SUM(requests), SUM(successes), ..." in MinuteRollup::additiveColumns() order.
@@ -313,6 +366,23 @@ QStringList parseJsonStrings(const QString &json)
     return out;
 }
 
+// The columns readTransition() reads, in its order.
+QString transitionColumns()
+{
+    return QStringLiteral("ts, service, from_state, to_state, reason");
+}
+
+BreakerTransition readTransition(const QSqlQuery &q)
+{
+    BreakerTransition t;
+    t.atMs = q.value(0).toLongLong();
+    t.service = q.value(1).toString();
+    t.from = storagecodes::breakerState(q.value(2).toInt()).value_or(BreakerState::Closed);
+    t.to = storagecodes::breakerState(q.value(3).toInt()).value_or(BreakerState::Closed);
+    t.reason = q.value(4).toString();
+    return t;
+}
+
 } // namespace
 
 HistoryStore::HistoryStore(std::shared_ptr<const Database> database)
@@ -327,32 +397,27 @@ HistoryStore::HistoryStore(std::shared_ptr<const Database> database, Options opt
 HistoryPage HistoryStore::history(const HistoryFilter &filter, int limit,
                                   const std::optional<HistoryCursor> &after, QString *error) const
 {
-    HistoryPage page;
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return page;
     limit = std::clamp(limit, 1, m_options.maxPageSize);
-    QStringList conds;
-    QVariantList binds;
-    appendFilter(filter, m_db->dialect(), conds, binds);
+    Where w;
+    w.filter(filter, m_db->dialect());
     if (after) {
         // The redundant "ts <= ?" gives the planner an index range; the OR breaks ties on the id.
-        conds << QStringLiteral("ts <= ?") << QStringLiteral("(ts < ? OR id < ?)");
-        binds << after->ts << after->ts << after->id;
+        w.add(QStringLiteral("ts <= ?"), {after->ts})
+            .add(QStringLiteral("(ts < ? OR id < ?)"), {after->ts, after->id});
     }
     const QString sql = QStringLiteral("SELECT %1 FROM requests%2 ORDER BY ts DESC, id DESC LIMIT %3")
-                            .arg(RecordCodec::requestSelectColumns(), where(conds))
+                            .arg(RecordCodec::requestSelectColumns(), w.sql())
                             .arg(limit + 1);
-    QSqlQuery q;
-    if (!runner.run(q, sql, binds)) return page;
-    while (q.next()) {
-        if (page.rows.size() == limit) {
+    HistoryPage page;
+    // The one row past the limit only says that there is a next page.
+    forEachRow(*m_db, sql, w.binds, error, [&](const QSqlQuery &q) {
+        if (page.rows.size() < limit) {
+            page.rows << RecordCodec::readRequest(q);
+        } else if (!page.next) {
             const StoredRequest &last = page.rows.constLast();
             page.next = HistoryCursor{last.record.startedAtMs, last.rowId};
-            break;
         }
-        page.rows << RecordCodec::readRequest(q);
-    }
-    if (error) error->clear();
+    });
     return page;
 }
 
@@ -381,39 +446,25 @@ qint64 HistoryStore::forEach(const HistoryFilter &filter, int pageSize,
 
 qint64 HistoryStore::count(const HistoryFilter &filter, QString *error) const
 {
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return 0;
-    QStringList conds;
-    QVariantList binds;
-    appendFilter(filter, m_db->dialect(), conds, binds);
-    QSqlQuery q;
-    if (!runner.run(q, QStringLiteral("SELECT COUNT(*) FROM requests") + where(conds), binds) || !q.next())
-        return 0;
-    if (error) error->clear();
-    return q.value(0).toLongLong();
+    Where w;
+    w.filter(filter, m_db->dialect());
+    return selectFirst(*m_db, QStringLiteral("SELECT COUNT(*) FROM requests") + w.sql(), w.binds, error,
+                       [](const QSqlQuery &q) { return q.value(0).toLongLong(); })
+        .value_or(0);
 }
 
 std::optional<StoredRequest> HistoryStore::request(qint64 rowId, QString *error) const
 {
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return std::nullopt;
-    QSqlQuery q;
-    if (!runner.run(
-            q,
-            QStringLiteral("SELECT %1 FROM requests WHERE id = ?").arg(RecordCodec::requestSelectColumns()),
-            {rowId}))
-        return std::nullopt;
-    if (error) error->clear();
-    if (!q.next()) return std::nullopt;
-    return RecordCodec::readRequest(q);
+    return selectFirst(
+        *m_db,
+        QStringLiteral("SELECT %1 FROM requests WHERE id = ?").arg(RecordCodec::requestSelectColumns()),
+        {rowId}, error, [](const QSqlQuery &q) { return RecordCodec::readRequest(q); });
 }
 
 StatsReport HistoryStore::statistics(qint64 fromMs, qint64 toMs, const QStringList &services,
                                      QString *error) const
 {
     StatsReport report;
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return report;
     const bool raw = toMs - fromMs <= m_options.exactWindowMs;
     std::map<QString, Accumulator> byService;
     qint64 coveredFrom = fromMs, coveredTo = toMs;
@@ -423,70 +474,62 @@ StatsReport HistoryStore::statistics(qint64 fromMs, qint64 toMs, const QStringLi
     // Histogram buckets per service from the roll-ups (the long-window path, and the fallback for short
     // windows with too many samples).
     auto addRollupBuckets = [&](bool totalsToo) {
-        QStringList conds{QStringLiteral("minute >= ?"), QStringLiteral("minute < ?")};
-        QVariantList binds{fromMinute, toMinute};
-        appendServices(services, conds, binds);
-        QSqlQuery q;
-        if (!runner.run(q,
-                        QStringLiteral("SELECT service, %1, MIN(lat_min_us), MAX(lat_max_us), COUNT(*), "
-                                       "SUM(CASE WHEN successes > 0 THEN 1 ELSE 0 END) FROM rollups_minute%2 "
-                                       "GROUP BY service")
-                            .arg(rollupSums(), where(conds)),
-                        binds))
-            return false;
+        Where w;
+        w.range(QStringLiteral("minute"), fromMinute, toMinute).services(services);
         const int n = int(MinuteRollup::additiveColumns().size());
-        while (q.next()) {
-            MinuteRollup m;
-            readRollup(q, 1, m);
-            Accumulator &a = byService[q.value(0).toString()];
-            if (totalsToo) {
-                a.totals = m;
-                a.activeMinutes = q.value(n + 3).toLongLong();
-                a.upMinutes = q.value(n + 4).toLongLong();
-            } else {
-                a.totals.buckets = m.buckets;
-            }
-        }
-        return true;
+        return forEachRow(
+            *m_db,
+            QStringLiteral("SELECT service, %1, MIN(lat_min_us), MAX(lat_max_us), COUNT(*), "
+                           "SUM(CASE WHEN successes > 0 THEN 1 ELSE 0 END) FROM rollups_minute%2 "
+                           "GROUP BY service")
+                .arg(rollupSums(), w.sql()),
+            w.binds, error, [&](const QSqlQuery &q) {
+                MinuteRollup m;
+                readRollup(q, 1, m);
+                Accumulator &a = byService[q.value(0).toString()];
+                if (totalsToo) {
+                    a.totals = m;
+                    a.activeMinutes = q.value(n + 3).toLongLong();
+                    a.upMinutes = q.value(n + 4).toLongLong();
+                } else {
+                    a.totals.buckets = m.buckets;
+                }
+            });
     };
 
     if (raw) {
-        QStringList conds{QStringLiteral("ts >= ?"), QStringLiteral("ts < ?")};
-        QVariantList binds{fromMs, toMs};
-        appendServices(services, conds, binds);
-        QSqlQuery q;
-        if (!runner.run(q,
-                        QStringLiteral("SELECT service, %1 FROM requests%2 GROUP BY service")
-                            .arg(rawSums(), where(conds)),
-                        binds))
-            return report;
+        Where w;
+        w.range(QStringLiteral("ts"), fromMs, toMs).services(services);
         qint64 samples = 0;
-        while (q.next()) {
-            Accumulator &a = byService[q.value(0).toString()];
-            readRawSums(q, 1, a.totals);
-            samples += a.totals.latCount;
-        }
+        if (!forEachRow(
+                *m_db,
+                QStringLiteral("SELECT service, %1 FROM requests%2 GROUP BY service").arg(rawSums(), w.sql()),
+                w.binds, error, [&](const QSqlQuery &q) {
+                    Accumulator &a = byService[q.value(0).toString()];
+                    readRawSums(q, 1, a.totals);
+                    samples += a.totals.latCount;
+                }))
+            return report;
         // Availability: minutes with traffic, and of those the ones with a success.
-        if (!runner.run(
-                q,
+        if (!forEachRow(
+                *m_db,
                 QStringLiteral("SELECT service, COUNT(*), SUM(up) FROM (SELECT service, ts / 60000 AS m, "
                                "MAX(CASE WHEN outcome = 0 THEN 1 ELSE 0 END) AS up FROM requests%1 "
                                "GROUP BY service, ts / 60000) minutes GROUP BY service")
-                    .arg(where(conds)),
-                binds))
+                    .arg(w.sql()),
+                w.binds, error, [&](const QSqlQuery &q) {
+                    Accumulator &a = byService[q.value(0).toString()];
+                    a.activeMinutes = q.value(1).toLongLong();
+                    a.upMinutes = i64(q.value(2));
+                }))
             return report;
-        while (q.next()) {
-            Accumulator &a = byService[q.value(0).toString()];
-            a.activeMinutes = q.value(1).toLongLong();
-            a.upMinutes = i64(q.value(2));
-        }
         if (samples <= m_options.maxExactSamples) {
-            conds << QStringLiteral("outcome <> 2");
-            if (!runner.run(q, QStringLiteral("SELECT service, latency_us FROM requests") + where(conds),
-                            binds))
+            w.add(QStringLiteral("outcome <> 2"));
+            if (!forEachRow(*m_db, QStringLiteral("SELECT service, latency_us FROM requests") + w.sql(),
+                            w.binds, error, [&](const QSqlQuery &q) {
+                                byService[q.value(0).toString()].samples.push_back(q.value(1).toLongLong());
+                            }))
                 return report;
-            while (q.next())
-                byService[q.value(0).toString()].samples.push_back(q.value(1).toLongLong());
             for (auto &[name, a] : byService) {
                 std::sort(a.samples.begin(), a.samples.end());
                 a.exact = true;
@@ -521,28 +564,20 @@ StatsReport HistoryStore::statistics(qint64 fromMs, qint64 toMs, const QStringLi
 QList<MinuteRollup> HistoryStore::rollups(qint64 fromMinute, qint64 toMinute, const QStringList &services,
                                           QString *error) const
 {
-    QList<MinuteRollup> out;
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return out;
-    QStringList conds{QStringLiteral("minute >= ?"), QStringLiteral("minute < ?")};
-    QVariantList binds{fromMinute, toMinute};
-    appendServices(services, conds, binds);
-    QSqlQuery q;
-    if (!runner.run(q,
-                    QStringLiteral("SELECT service, minute, %1, lat_min_us, lat_max_us FROM rollups_minute%2 "
-                                   "ORDER BY minute, service")
-                        .arg(MinuteRollup::additiveColumns().join(QStringLiteral(", ")), where(conds)),
-                    binds))
-        return out;
-    while (q.next()) {
-        MinuteRollup m;
-        m.service = q.value(0).toString();
-        m.minute = q.value(1).toLongLong();
-        readRollup(q, 2, m);
-        out << m;
-    }
-    if (error) error->clear();
-    return out;
+    Where w;
+    w.range(QStringLiteral("minute"), fromMinute, toMinute).services(services);
+    return selectRows(
+        *m_db,
+        QStringLiteral("SELECT service, minute, %1, lat_min_us, lat_max_us FROM rollups_minute%2 "
+                       "ORDER BY minute, service")
+            .arg(MinuteRollup::additiveColumns().join(QStringLiteral(", ")), w.sql()),
+        w.binds, error, [](const QSqlQuery &q) {
+            MinuteRollup m;
+            m.service = q.value(0).toString();
+            m.minute = q.value(1).toLongLong();
+            readRollup(q, 2, m);
+            return m;
+        });
 }
 
 QList<TrendPoint> HistoryStore::trends(qint64 fromMs, qint64 toMs, TrendBucket bucket,
@@ -560,32 +595,27 @@ QList<TrendPoint> HistoryStore::trends(qint64 fromMs, qint64 toMs, TrendBucket b
                             .arg(m_options.maxTrendBuckets));
         return out;
     }
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return out;
-    QStringList conds{QStringLiteral("minute >= ?"), QStringLiteral("minute < ?")};
-    QVariantList binds{first, end};
-    appendServices(services, conds, binds);
+    Where w;
+    w.range(QStringLiteral("minute"), first, end).services(services);
     const QString bucketExpr = QStringLiteral("(minute / %1) * %1").arg(k);
     const QString serviceExpr = combine ? QStringLiteral("'all'") : QStringLiteral("service");
     const QString groupBy = combine ? bucketExpr : QStringLiteral("service, ") + bucketExpr;
-    QSqlQuery q;
-    if (!runner.run(
-            q,
-            QStringLiteral("SELECT %1, %2, %3, MIN(lat_min_us), MAX(lat_max_us) FROM rollups_minute%4 "
-                           "GROUP BY %5")
-                .arg(serviceExpr, bucketExpr, rollupSums(), where(conds), groupBy),
-            binds))
-        return out;
     std::map<std::pair<qint64, QString>, TrendPoint> points;
     QSet<QString> series;
-    while (q.next()) {
-        MinuteRollup m;
-        readRollup(q, 2, m);
-        const QString service = q.value(0).toString();
-        const qint64 startMs = q.value(1).toLongLong() * kMsPerMinute;
-        points[{startMs, service}] = trendPoint(startMs, service, m);
-        series.insert(service);
-    }
+    if (!forEachRow(
+            *m_db,
+            QStringLiteral("SELECT %1, %2, %3, MIN(lat_min_us), MAX(lat_max_us) FROM rollups_minute%4 "
+                           "GROUP BY %5")
+                .arg(serviceExpr, bucketExpr, rollupSums(), w.sql(), groupBy),
+            w.binds, error, [&](const QSqlQuery &q) {
+                MinuteRollup m;
+                readRollup(q, 2, m);
+                const QString service = q.value(0).toString();
+                const qint64 startMs = q.value(1).toLongLong() * kMsPerMinute;
+                points[{startMs, service}] = trendPoint(startMs, service, m);
+                series.insert(service);
+            }))
+        return out;
     if (fillGaps) {
         if (combine)
             series.insert(QStringLiteral("all"));
@@ -602,172 +632,101 @@ QList<TrendPoint> HistoryStore::trends(qint64 fromMs, qint64 toMs, TrendBucket b
     out.reserve(qsizetype(points.size()));
     for (auto &[key, p] : points)
         out << p;
-    if (error) error->clear();
     return out;
 }
 
 QList<BreakerTransition> HistoryStore::breakerTransitions(const QString &service, qint64 fromMs, qint64 toMs,
                                                           int limit, QString *error) const
 {
-    QList<BreakerTransition> out;
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return out;
-    QStringList conds{QStringLiteral("ts >= ?")};
-    QVariantList binds{fromMs};
-    if (toMs > 0) {
-        conds << QStringLiteral("ts < ?");
-        binds << toMs;
-    }
-    if (!service.isEmpty()) {
-        conds << QStringLiteral("service = ?");
-        binds << service;
-    }
-    QSqlQuery q;
-    if (!runner.run(
-            q,
-            QStringLiteral("SELECT ts, service, from_state, to_state, reason FROM breaker_transitions%1 "
-                           "ORDER BY ts DESC, id DESC LIMIT %2")
-                .arg(where(conds))
-                .arg(limit > 0 ? limit : m_options.defaultListLimit),
-            binds))
-        return out;
-    while (q.next()) {
-        BreakerTransition t;
-        t.atMs = q.value(0).toLongLong();
-        t.service = q.value(1).toString();
-        t.from = storagecodes::breakerState(q.value(2).toInt()).value_or(BreakerState::Closed);
-        t.to = storagecodes::breakerState(q.value(3).toInt()).value_or(BreakerState::Closed);
-        t.reason = q.value(4).toString();
-        out << t;
-    }
-    if (error) error->clear();
-    return out;
+    Where w;
+    w.overlapping(QStringLiteral("ts"), QStringLiteral("ts"), fromMs, toMs);
+    if (!service.isEmpty()) w.add(QStringLiteral("service = ?"), {service});
+    return selectRows(
+        *m_db,
+        QStringLiteral("SELECT %1 FROM breaker_transitions%2 ORDER BY ts DESC, id DESC LIMIT %3")
+            .arg(transitionColumns(), w.sql())
+            .arg(listLimit(limit)),
+        w.binds, error, readTransition);
 }
 
 QList<ChaosRecord> HistoryStore::chaosExperiments(qint64 fromMs, qint64 toMs, int limit, QString *error) const
 {
-    QList<ChaosRecord> out;
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return out;
-    QStringList conds{QStringLiteral("COALESCE(ended_ms, ends_ms) >= ?")};
-    QVariantList binds{fromMs};
-    if (toMs > 0) {
-        conds << QStringLiteral("started_ms < ?");
-        binds << toMs;
-    }
-    QSqlQuery q;
-    if (!runner.run(
-            q,
-            QStringLiteral("SELECT exp_id, type, targets, params, started_ms, ends_ms, ended_ms, status, "
-                           "touched FROM chaos_experiments%1 ORDER BY started_ms DESC, id DESC LIMIT %2")
-                .arg(where(conds))
-                .arg(limit > 0 ? limit : m_options.defaultListLimit),
-            binds))
-        return out;
-    while (q.next()) {
-        ChaosRecord c;
-        c.id = q.value(0).toString();
-        c.type = storagecodes::chaosType(q.value(1).toInt()).value_or(ChaosType::Latency);
-        c.targets = parseJsonStrings(q.value(2).toString());
-        c.params = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
-        c.startedMs = q.value(4).toLongLong();
-        c.endsMs = q.value(5).toLongLong();
-        c.endedMs = i64(q.value(6));
-        c.status = q.value(7).toString();
-        c.touched = q.value(8).toLongLong();
-        out << c;
-    }
-    if (error) error->clear();
-    return out;
+    Where w;
+    w.overlapping(QStringLiteral("started_ms"), QStringLiteral("COALESCE(ended_ms, ends_ms)"), fromMs, toMs);
+    return selectRows(
+        *m_db,
+        QStringLiteral("SELECT exp_id, type, targets, params, started_ms, ends_ms, ended_ms, status, "
+                       "touched FROM chaos_experiments%1 ORDER BY started_ms DESC, id DESC LIMIT %2")
+            .arg(w.sql())
+            .arg(listLimit(limit)),
+        w.binds, error, [](const QSqlQuery &q) {
+            ChaosRecord c;
+            c.id = q.value(0).toString();
+            c.type = storagecodes::chaosType(q.value(1).toInt()).value_or(ChaosType::Latency);
+            c.targets = parseJsonStrings(q.value(2).toString());
+            c.params = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
+            c.startedMs = q.value(4).toLongLong();
+            c.endsMs = q.value(5).toLongLong();
+            c.endedMs = i64(q.value(6));
+            c.status = q.value(7).toString();
+            c.touched = q.value(8).toLongLong();
+            return c;
+        });
 }
 
 QList<ScenarioRunRecord> HistoryStore::scenarioRuns(qint64 fromMs, qint64 toMs, int limit,
                                                     QString *error) const
 {
-    QList<ScenarioRunRecord> out;
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return out;
-    QStringList conds{QStringLiteral("started_ms >= ?")};
-    QVariantList binds{fromMs};
-    if (toMs > 0) {
-        conds << QStringLiteral("started_ms < ?");
-        binds << toMs;
-    }
-    QSqlQuery q;
-    if (!runner.run(
-            q,
-            QStringLiteral("SELECT run_id, name, started_ms, ended_ms, status, report FROM scenario_runs%1 "
-                           "ORDER BY started_ms DESC LIMIT %2")
-                .arg(where(conds))
-                .arg(limit > 0 ? limit : m_options.defaultListLimit),
-            binds))
-        return out;
-    while (q.next()) {
-        ScenarioRunRecord s;
-        s.runId = q.value(0).toString();
-        s.name = q.value(1).toString();
-        s.startedMs = q.value(2).toLongLong();
-        s.endedMs = i64(q.value(3));
-        s.status = q.value(4).toString();
-        s.report = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-        out << s;
-    }
-    if (error) error->clear();
-    return out;
+    Where w;
+    w.overlapping(QStringLiteral("started_ms"), QStringLiteral("started_ms"), fromMs, toMs);
+    return selectRows(
+        *m_db,
+        QStringLiteral("SELECT run_id, name, started_ms, ended_ms, status, report FROM scenario_runs%1 "
+                       "ORDER BY started_ms DESC LIMIT %2")
+            .arg(w.sql())
+            .arg(listLimit(limit)),
+        w.binds, error, [](const QSqlQuery &q) {
+            ScenarioRunRecord s;
+            s.runId = q.value(0).toString();
+            s.name = q.value(1).toString();
+            s.startedMs = q.value(2).toLongLong();
+            s.endedMs = i64(q.value(3));
+            s.status = q.value(4).toString();
+            s.report = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+            return s;
+        });
 }
 
 QList<AlertRecord> HistoryStore::alerts(qint64 fromMs, qint64 toMs, int limit, QString *error) const
 {
-    QList<AlertRecord> out;
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return out;
-    QStringList conds{QStringLiteral("ts >= ?")};
-    QVariantList binds{fromMs};
-    if (toMs > 0) {
-        conds << QStringLiteral("ts < ?");
-        binds << toMs;
-    }
-    QSqlQuery q;
-    if (!runner.run(
-            q,
-            QStringLiteral("SELECT alert_id, ts, rule, severity, service, message, delivered FROM alerts%1 "
-                           "ORDER BY ts DESC, id DESC LIMIT %2")
-                .arg(where(conds))
-                .arg(limit > 0 ? limit : m_options.defaultListLimit),
-            binds))
-        return out;
-    while (q.next()) {
-        AlertRecord a;
-        a.alertId = q.value(0).toString();
-        a.atMs = q.value(1).toLongLong();
-        a.rule = q.value(2).toString();
-        a.severity = q.value(3).toString();
-        a.service = q.value(4).toString();
-        a.message = q.value(5).toString();
-        a.delivered = q.value(6).toInt() != 0;
-        out << a;
-    }
-    if (error) error->clear();
-    return out;
+    Where w;
+    w.overlapping(QStringLiteral("ts"), QStringLiteral("ts"), fromMs, toMs);
+    return selectRows(
+        *m_db,
+        QStringLiteral("SELECT alert_id, ts, rule, severity, service, message, delivered FROM alerts%1 "
+                       "ORDER BY ts DESC, id DESC LIMIT %2")
+            .arg(w.sql())
+            .arg(listLimit(limit)),
+        w.binds, error, [](const QSqlQuery &q) {
+            AlertRecord a;
+            a.alertId = q.value(0).toString();
+            a.atMs = q.value(1).toLongLong();
+            a.rule = q.value(2).toString();
+            a.severity = q.value(3).toString();
+            a.service = q.value(4).toString();
+            a.message = q.value(5).toString();
+            a.delivered = q.value(6).toInt() != 0;
+            return a;
+        });
 }
 
 QList<ErrorPattern> HistoryStore::errorPatterns(qint64 fromMs, qint64 toMs, const QStringList &services,
                                                 int limit, QString *error) const
 {
     QList<ErrorPattern> out;
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return out;
     // "outcome <> 0" exactly as in the partial index requests_failures_ts.
-    QStringList conds{QStringLiteral("outcome <> 0"), QStringLiteral("ts >= ?"), QStringLiteral("ts < ?")};
-    QVariantList binds{fromMs, toMs};
-    appendServices(services, conds, binds);
-    QSqlQuery q;
-    if (!runner.run(q,
-                    QStringLiteral("SELECT error_class, error_message, service, COUNT(*), MIN(ts), MAX(ts) "
-                                   "FROM requests%1 GROUP BY error_class, error_message, service")
-                        .arg(where(conds)),
-                    binds))
-        return out;
+    Where w;
+    w.add(QStringLiteral("outcome <> 0")).range(QStringLiteral("ts"), fromMs, toMs).services(services);
     struct Group
     {
         ErrorPattern pattern;
@@ -775,26 +734,31 @@ QList<ErrorPattern> HistoryStore::errorPatterns(qint64 fromMs, qint64 toMs, cons
         qint64 exampleCount = 0;
     };
     std::map<std::pair<int, QString>, Group> groups;
-    while (q.next()) {
-        const int cls = q.value(0).toInt();
-        const QString message = q.value(1).toString();
-        const qint64 n = q.value(3).toLongLong();
-        Group &g = groups[{cls, ErrorNormalizer::normalize(message)}];
-        ErrorPattern &p = g.pattern;
-        if (p.count == 0) {
-            p.errorClass = storagecodes::errorClass(cls).value_or(ErrorClass::None);
-            p.pattern = ErrorNormalizer::normalize(message);
-            p.firstSeenMs = q.value(4).toLongLong();
-        }
-        p.count += n;
-        p.firstSeenMs = std::min(p.firstSeenMs, q.value(4).toLongLong());
-        p.lastSeenMs = std::max(p.lastSeenMs, q.value(5).toLongLong());
-        g.services.insert(q.value(2).toString());
-        if (n > g.exampleCount) {
-            g.exampleCount = n;
-            p.example = message;
-        }
-    }
+    if (!forEachRow(*m_db,
+                    QStringLiteral("SELECT error_class, error_message, service, COUNT(*), MIN(ts), MAX(ts) "
+                                   "FROM requests%1 GROUP BY error_class, error_message, service")
+                        .arg(w.sql()),
+                    w.binds, error, [&](const QSqlQuery &q) {
+                        const int cls = q.value(0).toInt();
+                        const QString message = q.value(1).toString();
+                        const qint64 n = q.value(3).toLongLong();
+                        Group &g = groups[{cls, ErrorNormalizer::normalize(message)}];
+                        ErrorPattern &p = g.pattern;
+                        if (p.count == 0) {
+                            p.errorClass = storagecodes::errorClass(cls).value_or(ErrorClass::None);
+                            p.pattern = ErrorNormalizer::normalize(message);
+                            p.firstSeenMs = q.value(4).toLongLong();
+                        }
+                        p.count += n;
+                        p.firstSeenMs = std::min(p.firstSeenMs, q.value(4).toLongLong());
+                        p.lastSeenMs = std::max(p.lastSeenMs, q.value(5).toLongLong());
+                        g.services.insert(q.value(2).toString());
+                        if (n > g.exampleCount) {
+                            g.exampleCount = n;
+                            p.example = message;
+                        }
+                    }))
+        return out;
     for (auto &[key, g] : groups) {
         g.pattern.services = QStringList(g.services.begin(), g.services.end());
         g.pattern.services.sort();
@@ -804,7 +768,6 @@ QList<ErrorPattern> HistoryStore::errorPatterns(qint64 fromMs, qint64 toMs, cons
         return a.count != b.count ? a.count > b.count : a.lastSeenMs > b.lastSeenMs;
     });
     if (limit > 0 && out.size() > limit) out.resize(limit);
-    if (error) error->clear();
     return out;
 }
 
@@ -843,67 +806,50 @@ DatabaseStats HistoryStore::databaseStats(QString *error) const
 QList<HourProfile> HistoryStore::hourOfDayProfile(qint64 fromMs, qint64 toMs, const QStringList &services,
                                                   int utcOffsetMinutes, QString *error) const
 {
-    QList<HourProfile> out;
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return out;
-    QStringList conds{QStringLiteral("minute >= ?"), QStringLiteral("minute < ?")};
-    QVariantList binds{floorDiv(fromMs, kMsPerMinute), ceilDiv(toMs, kMsPerMinute)};
-    appendServices(services, conds, binds);
+    Where w;
+    w.range(QStringLiteral("minute"), floorDiv(fromMs, kMsPerMinute), ceilDiv(toMs, kMsPerMinute))
+        .services(services);
     // A whole number of days added keeps the dividend positive for negative offsets.
     const qint64 shift = qint64(utcOffsetMinutes) + 1440 * 2;
     const QString hourExpr = QStringLiteral("((minute + %1) / 60) % 24").arg(shift);
-    QSqlQuery q;
-    if (!runner.run(q,
-                    QStringLiteral(
-                        "SELECT %1, SUM(requests), SUM(successes), SUM(ok_lat_sum_us) FROM rollups_minute%2 "
-                        "GROUP BY %1 ORDER BY %1")
-                        .arg(hourExpr, where(conds)),
-                    binds))
-        return out;
-    while (q.next()) {
-        HourProfile h;
-        h.hour = q.value(0).toInt();
-        h.requests = i64(q.value(1));
-        h.successes = i64(q.value(2));
-        h.avgSuccessLatencyMs =
-            h.successes > 0 ? double(i64(q.value(3))) / 1000.0 / double(h.successes) : 0.0;
-        out << h;
-    }
-    if (error) error->clear();
-    return out;
+    return selectRows(
+        *m_db,
+        QStringLiteral("SELECT %1, SUM(requests), SUM(successes), SUM(ok_lat_sum_us) FROM rollups_minute%2 "
+                       "GROUP BY %1 ORDER BY %1")
+            .arg(hourExpr, w.sql()),
+        w.binds, error, [](const QSqlQuery &q) {
+            HourProfile h;
+            h.hour = q.value(0).toInt();
+            h.requests = i64(q.value(1));
+            h.successes = i64(q.value(2));
+            h.avgSuccessLatencyMs =
+                h.successes > 0 ? double(i64(q.value(3))) / 1000.0 / double(h.successes) : 0.0;
+            return h;
+        });
 }
 
 QList<OutcomeChange> HistoryStore::outcomeChanges(qint64 fromMs, qint64 toMs, const QStringList &services,
                                                   QString *error) const
 {
-    QList<OutcomeChange> out;
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return out;
-    QStringList conds{QStringLiteral("ts >= ?"), QStringLiteral("ts < ?")};
-    QVariantList binds{fromMs, toMs};
-    appendServices(services, conds, binds);
-    QSqlQuery q;
-    if (!runner.run(
-            q,
-            QStringLiteral("SELECT service, ts, ok, error_class, error_message FROM (SELECT service, ts, id, "
-                           "CASE WHEN outcome = 0 THEN 1 ELSE 0 END AS ok, error_class, error_message, "
-                           "LAG(CASE WHEN outcome = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY service "
-                           "ORDER BY ts, id) AS prev FROM requests%1) changes "
-                           "WHERE prev IS NULL OR prev <> ok ORDER BY service, ts, id")
-                .arg(where(conds)),
-            binds))
-        return out;
-    while (q.next()) {
-        OutcomeChange c;
-        c.service = q.value(0).toString();
-        c.ts = q.value(1).toLongLong();
-        c.success = q.value(2).toInt() != 0;
-        c.errorClass = storagecodes::errorClass(q.value(3).toInt()).value_or(ErrorClass::None);
-        c.errorMessage = q.value(4).toString();
-        out << c;
-    }
-    if (error) error->clear();
-    return out;
+    Where w;
+    w.range(QStringLiteral("ts"), fromMs, toMs).services(services);
+    return selectRows(
+        *m_db,
+        QStringLiteral("SELECT service, ts, ok, error_class, error_message FROM (SELECT service, ts, id, "
+                       "CASE WHEN outcome = 0 THEN 1 ELSE 0 END AS ok, error_class, error_message, "
+                       "LAG(CASE WHEN outcome = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY service "
+                       "ORDER BY ts, id) AS prev FROM requests%1) changes "
+                       "WHERE prev IS NULL OR prev <> ok ORDER BY service, ts, id")
+            .arg(w.sql()),
+        w.binds, error, [](const QSqlQuery &q) {
+            OutcomeChange c;
+            c.service = q.value(0).toString();
+            c.ts = q.value(1).toLongLong();
+            c.success = q.value(2).toInt() != 0;
+            c.errorClass = storagecodes::errorClass(q.value(3).toInt()).value_or(ErrorClass::None);
+            c.errorMessage = q.value(4).toString();
+            return c;
+        });
 }
 
 std::optional<BreakerTransition> HistoryStore::transitionBefore(const QString &service, qint64 atMs,
@@ -917,43 +863,28 @@ std::optional<BreakerTransition> HistoryStore::transitionBefore(const QString &s
 std::optional<BreakerTransition> HistoryStore::firstTransitionTo(const QString &service, BreakerState state,
                                                                  qint64 fromMs, QString *error) const
 {
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return std::nullopt;
-    QSqlQuery q;
-    if (!runner.run(
-            q,
-            QStringLiteral("SELECT ts, from_state, reason FROM breaker_transitions WHERE service = ? AND "
-                           "ts >= ? AND to_state = ? ORDER BY ts, id LIMIT 1"),
-            {service, fromMs, storagecodes::code(state)}))
-        return std::nullopt;
-    if (error) error->clear();
-    if (!q.next()) return std::nullopt;
-    BreakerTransition t;
-    t.atMs = q.value(0).toLongLong();
-    t.service = service;
-    t.from = storagecodes::breakerState(q.value(1).toInt()).value_or(BreakerState::Closed);
-    t.to = state;
-    t.reason = q.value(2).toString();
-    return t;
+    return selectFirst(*m_db,
+                       QStringLiteral("SELECT %1 FROM breaker_transitions WHERE service = ? AND ts >= ? AND "
+                                      "to_state = ? ORDER BY ts, id LIMIT 1")
+                           .arg(transitionColumns()),
+                       {service, fromMs, storagecodes::code(state)}, error, readTransition);
 }
 
 QStringList HistoryStore::servicesSeen(qint64 fromMs, qint64 toMs, QString *error) const
 {
-    QStringList out;
-    Runner runner(*m_db, error);
-    if (!runner.ok()) return out;
-    QSqlQuery q;
-    if (!runner.run(
-            q,
-            QStringLiteral("SELECT DISTINCT service FROM rollups_minute WHERE minute >= ? AND minute < ? "
-                           "UNION SELECT DISTINCT service FROM breaker_transitions WHERE ts >= ? AND ts < ?"),
-            {floorDiv(fromMs, kMsPerMinute), ceilDiv(toMs, kMsPerMinute), fromMs, toMs}))
-        return out;
-    while (q.next())
-        out << q.value(0).toString();
+    QStringList out = selectRows(
+        *m_db,
+        QStringLiteral("SELECT DISTINCT service FROM rollups_minute WHERE minute >= ? AND minute < ? "
+                       "UNION SELECT DISTINCT service FROM breaker_transitions WHERE ts >= ? AND ts < ?"),
+        {floorDiv(fromMs, kMsPerMinute), ceilDiv(toMs, kMsPerMinute), fromMs, toMs}, error,
+        [](const QSqlQuery &q) { return q.value(0).toString(); });
     out.sort();
-    if (error) error->clear();
     return out;
+}
+
+int HistoryStore::listLimit(int limit) const
+{
+    return limit > 0 ? limit : m_options.defaultListLimit;
 }
 
 } // namespace airm

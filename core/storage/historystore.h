@@ -94,6 +94,9 @@ public:
     QStringList servicesSeen(qint64 fromMs, qint64 toMs, QString *error = nullptr) const;
 
 private:
+    // limit, or Options::defaultListLimit when limit is 0 or less.
+    int listLimit(int limit) const;
+
     std::shared_ptr<const Database> m_db;
     Options m_options;
 };

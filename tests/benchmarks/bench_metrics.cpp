@@ -2,9 +2,10 @@
 // and of snapshot() (published up to 10 times a second) with 10 services under load. Prints one JSON object.
 #include "metrics/metricsregistry.h"
 
+#include "requestmix.h"
+
 #include <chrono>
 #include <cstdio>
-#include <random>
 #include <vector>
 
 using namespace airm;
@@ -17,28 +18,17 @@ constexpr qint64 kStartMs = 1'700'000'000'000;
 
 std::vector<RequestRecord> makePool(int services, int size, quint64 seed)
 {
-    std::mt19937_64 rng(seed);
-    std::lognormal_distribution<double> latency(6.0, 0.8);
-    std::uniform_int_distribution<int> roll(0, 99);
+    bench::RequestMix mix(seed);
     std::vector<RequestRecord> pool(static_cast<std::size_t>(size));
     for (int i = 0; i < size; ++i) {
         RequestRecord &r = pool[static_cast<std::size_t>(i)];
         r.service = QStringLiteral("service-%1").arg(i % services);
-        r.latencyMs = latency(rng);
-        const int p = roll(rng);
-        r.outcome = p < 85   ? Outcome::Success
-                    : p < 92 ? Outcome::Failure
-                    : p < 96 ? Outcome::Timeout
-                             : Outcome::Rejected;
-        r.errorClass = r.outcome == Outcome::Success   ? ErrorClass::None
-                       : r.outcome == Outcome::Failure ? ErrorClass::ServerError
-                       : r.outcome == Outcome::Timeout ? ErrorClass::Timeout
-                                                       : ErrorClass::Rejected;
-        r.attempts = 1 + roll(rng) % 2;
+        mix.draw(r);
+        r.attempts = 1 + mix.roll() % 2;
         r.inputTokens = 50;
         r.outputTokens = 200;
         r.costUsd = 0.0002;
-        if (roll(rng) < 10) r.chaosIds = {QStringLiteral("chaos-1")};
+        if (mix.roll() < 10) r.chaosIds = {QStringLiteral("chaos-1")};
     }
     return pool;
 }

@@ -5,6 +5,8 @@
 #include "storage/historystore.h"
 #include "storage/storagewriter.h"
 
+#include "requestmix.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -41,9 +43,7 @@ const QString kModels[kServices] = {QStringLiteral("gemini-1.5-flash"), QStringL
 
 std::vector<RequestRecord> makePool(int size, quint64 seed)
 {
-    std::mt19937_64 rng(seed);
-    std::lognormal_distribution<double> latency(6.0, 0.8);
-    std::uniform_int_distribution<int> roll(0, 99);
+    bench::RequestMix mix(seed);
     std::vector<RequestRecord> pool(static_cast<std::size_t>(size));
     for (int i = 0; i < size; ++i) {
         RequestRecord &r = pool[static_cast<std::size_t>(i)];
@@ -52,22 +52,13 @@ std::vector<RequestRecord> makePool(int size, quint64 seed)
         r.kind = s == 0 ? ProviderKind::Gemini : s == 1 ? ProviderKind::Cohere : ProviderKind::HuggingFace;
         r.model = kModels[s];
         r.origin = Origin::Automation;
-        r.latencyMs = latency(rng);
-        const int p = roll(rng);
-        r.outcome = p < 85   ? Outcome::Success
-                    : p < 92 ? Outcome::Failure
-                    : p < 96 ? Outcome::Timeout
-                             : Outcome::Rejected;
-        r.errorClass = r.outcome == Outcome::Success   ? ErrorClass::None
-                       : r.outcome == Outcome::Failure ? ErrorClass::ServerError
-                       : r.outcome == Outcome::Timeout ? ErrorClass::Timeout
-                                                       : ErrorClass::Rejected;
+        mix.draw(r);
         r.httpStatus = r.outcome == Outcome::Success ? 200 : r.outcome == Outcome::Failure ? 500 : 0;
         if (r.outcome == Outcome::Failure) r.errorMessage = QStringLiteral("HTTP 500: internal server error");
         if (r.outcome == Outcome::Timeout)
             r.errorMessage = QStringLiteral("attempt timed out after 10000 ms");
         if (r.outcome == Outcome::Rejected) r.errorMessage = QStringLiteral("circuit breaker is OPEN");
-        if (roll(rng) < 10) r.chaosIds = {QStringLiteral("chaos-%1").arg(roll(rng) % 7 + 1)};
+        if (mix.roll() < 10) r.chaosIds = {QStringLiteral("chaos-%1").arg(mix.roll() % 7 + 1)};
         r.simulated = true;
         if (r.outcome != Outcome::Rejected) {
             AttemptRecord a;
@@ -76,15 +67,15 @@ std::vector<RequestRecord> makePool(int size, quint64 seed)
             a.errorClass = r.errorClass;
             a.errorMessage = r.errorMessage;
             a.httpStatus = r.httpStatus;
-            a.latencyMs = r.latencyMs - 0.05 * (roll(rng) + 1);
+            a.latencyMs = r.latencyMs - 0.05 * (mix.roll() + 1);
             a.chaosIds = r.chaosIds;
             a.simulated = true;
             r.attemptList = {a};
             r.attempts = 1;
         }
         if (r.outcome == Outcome::Success) {
-            r.inputTokens = 20 + roll(rng);
-            r.outputTokens = 100 + 3 * roll(rng);
+            r.inputTokens = 20 + mix.roll();
+            r.outputTokens = 100 + 3 * mix.roll();
             r.costUsd = 1e-6 * double(r.inputTokens + 3 * r.outputTokens);
             r.responseLength = int(r.outputTokens * 4);
         }

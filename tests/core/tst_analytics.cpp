@@ -3,7 +3,7 @@
 // breaker CLOSED), performance trends with symmetric thresholds, and the Overall Health formula.
 #include "storage/analytics.h"
 
-#include "storagetestenv.h"
+#include "historystoretest.h"
 
 #include <QJsonArray>
 #include <cmath>
@@ -102,35 +102,20 @@ bool near(double a, double b)
 
 } // namespace
 
-class TestAnalytics : public QObject
+class TestAnalytics : public HistoryStoreTest
 {
     Q_OBJECT
 public:
-    explicit TestAnalytics(Backend backend)
-        : m_backend(backend)
-    {}
+    using HistoryStoreTest::HistoryStoreTest;
 
-private:
-    Backend m_backend;
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<HistoryStore> m_store;
+protected:
+    void seed(TestDatabase &db) override
+    {
+        db.write(history());
+        db.write(breakerAndChaos());
+    }
 
 private slots:
-    void initTestCase()
-    {
-        qInfo("backend: %s", qPrintable(backendName(m_backend)));
-        if (m_backend == Backend::Postgres && pgUrl().isEmpty()) QSKIP(pgSkipMessage());
-        m_db = std::make_unique<TestDatabase>(m_backend);
-        m_db->write(history());
-        m_db->write(breakerAndChaos());
-        m_store = std::make_unique<HistoryStore>(m_db->db());
-    }
-    void cleanupTestCase()
-    {
-        m_store.reset();
-        m_db.reset();
-    }
-
     void formulas_data()
     {
         QTest::addColumn<double>("successRate");
@@ -158,7 +143,7 @@ private slots:
     void keyInsights()
     {
         QString error;
-        const KeyInsights k = Analytics(*m_store).keyInsights(options(), &error);
+        const KeyInsights k = Analytics(store()).keyInsights(options(), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(k.mostReliable);
         QCOMPARE(k.mostReliable->service, QStringLiteral("steady")); // "tiny" is perfect but has 3 requests
@@ -182,14 +167,14 @@ private slots:
         // Nothing qualifies when the minimum is out of reach.
         AnalyticsOptions strict = options();
         strict.minRequests = 1000;
-        const KeyInsights none = Analytics(*m_store).keyInsights(strict, &error);
+        const KeyInsights none = Analytics(store()).keyInsights(strict, &error);
         QVERIFY(!none.mostReliable && !none.fastest && !none.peakHour);
     }
 
     void leaderboard()
     {
         QString error;
-        const auto board = Analytics(*m_store).leaderboard(options(), &error);
+        const auto board = Analytics(store()).leaderboard(options(), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(board.size(), 6); // every service with requests, idle ones none
         QCOMPARE(board[0].service, QStringLiteral("tiny"));
@@ -211,7 +196,7 @@ private slots:
     void failureRecovery()
     {
         QString error;
-        const RecoveryReport r = Analytics(*m_store).recovery(options(), &error);
+        const RecoveryReport r = Analytics(store()).recovery(options(), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         auto find = [&](const QString &name) -> const ServiceRecovery * {
             for (const ServiceRecovery &s : r.services)
@@ -254,7 +239,7 @@ private slots:
     void performanceTrends()
     {
         QString error;
-        const auto trends = Analytics(*m_store).performanceTrends(options(), &error);
+        const auto trends = Analytics(store()).performanceTrends(options(), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(trends.size(), 2); // "all" and the only service with recent traffic
         QCOMPARE(trends[0].service, QStringLiteral("all"));
@@ -270,21 +255,21 @@ private slots:
 
         AnalyticsOptions loose = options();
         loose.trendThresholdPct = 60;
-        const auto stable = Analytics(*m_store).performanceTrends(loose, &error);
+        const auto stable = Analytics(store()).performanceTrends(loose, &error);
         QCOMPARE(stable[1].latency.label, QStringLiteral("stable"));
         QCOMPARE(stable[1].successRate.label, QStringLiteral("stable"));
         AnalyticsOptions picky = options();
         picky.minTrendSamples = 11;
-        QCOMPARE(Analytics(*m_store).performanceTrends(picky, &error)[1].latency.label,
+        QCOMPARE(Analytics(store()).performanceTrends(picky, &error)[1].latency.label,
                  QStringLiteral("insufficient_data"));
     }
 
     void overallHealth()
     {
         QString error;
-        const OverallHealth h = Analytics(*m_store).overallHealth(options(), &error);
+        const OverallHealth h = Analytics(store()).overallHealth(options(), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const StatsReport stats = m_store->statistics(kNow - 24 * kHour, kNow);
+        const StatsReport stats = store().statistics(kNow - 24 * kHour, kNow);
         double weighted = 0, requests = 0;
         for (const ServiceStats &s : stats.services) {
             weighted += Analytics::serviceHealth(s.successRatePct, s.availabilityPct, s.avgSuccessLatencyMs,
@@ -304,7 +289,7 @@ private slots:
     void reportDocument()
     {
         QString error;
-        const QJsonObject doc = Analytics(*m_store).report(options(), &error);
+        const QJsonObject doc = Analytics(store()).report(options(), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         for (const char *key :
              {"insights", "leaderboard", "recovery", "performanceTrends", "overallHealth", "errorPatterns"})

@@ -3,7 +3,7 @@
 // filters, keyset pages across ties, bounded writes, and failing devices.
 #include "storage/historyexporter.h"
 
-#include "storagetestenv.h"
+#include "historystoretest.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -109,34 +109,16 @@ protected:
 
 } // namespace
 
-class TestExport : public QObject
+class TestExport : public HistoryStoreTest
 {
     Q_OBJECT
 public:
-    explicit TestExport(Backend backend)
-        : m_backend(backend)
-    {}
+    using HistoryStoreTest::HistoryStoreTest;
 
-private:
-    Backend m_backend;
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<HistoryStore> m_store;
+protected:
+    void seed(TestDatabase &db) override { db.write(records()); }
 
 private slots:
-    void initTestCase()
-    {
-        qInfo("backend: %s", qPrintable(backendName(m_backend)));
-        if (m_backend == Backend::Postgres && pgUrl().isEmpty()) QSKIP(pgSkipMessage());
-        m_db = std::make_unique<TestDatabase>(m_backend);
-        m_db->write(records());
-        m_store = std::make_unique<HistoryStore>(m_db->db());
-    }
-    void cleanupTestCase()
-    {
-        m_store.reset();
-        m_db.reset();
-    }
-
     void csvField_data()
     {
         QTest::addColumn<QString>("value");
@@ -185,9 +167,9 @@ private slots:
         ExportOptions o;
         o.pageSize = pageSize;
         o.includePrompt = includePrompt;
-        const qint64 n = HistoryExporter(*m_store).exportCsv(f, &buffer, &error, o);
+        const qint64 n = HistoryExporter(store()).exportCsv(f, &buffer, &error, o);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const HistoryPage expected = m_store->history(f, 1000);
+        const HistoryPage expected = store().history(f, 1000);
         QCOMPARE(n, qint64(expected.rows.size()));
 
         bool ok = false;
@@ -218,7 +200,7 @@ private slots:
         QString error;
         ExportOptions o;
         o.pageSize = 2;
-        const qint64 n = HistoryExporter(*m_store).exportJson(f, &buffer, kT0 + 1, &error, o);
+        const qint64 n = HistoryExporter(store()).exportJson(f, &buffer, kT0 + 1, &error, o);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QJsonParseError parseError;
         const QJsonObject doc = QJsonDocument::fromJson(buffer.data(), &parseError).object();
@@ -228,7 +210,7 @@ private slots:
         QCOMPARE(doc.value(QStringLiteral("exportedAt")).toString(),
                  QStringLiteral("2023-11-14T22:13:20.001Z"));
         const QJsonArray rows = doc.value(QStringLiteral("requests")).toArray();
-        const HistoryPage expected = m_store->history(f, 1000);
+        const HistoryPage expected = store().history(f, 1000);
         QCOMPARE(rows.size(), expected.rows.size());
         QCOMPARE(n, 15);
         for (qsizetype i = 0; i < rows.size(); ++i)
@@ -242,8 +224,8 @@ private slots:
         QBuffer csv, json;
         csv.open(QIODevice::WriteOnly);
         json.open(QIODevice::WriteOnly);
-        QCOMPARE(HistoryExporter(*m_store).exportCsv(f, &csv), 0);
-        QCOMPARE(HistoryExporter(*m_store).exportJson(f, &json, kT0), 0);
+        QCOMPARE(HistoryExporter(store()).exportCsv(f, &csv), 0);
+        QCOMPARE(HistoryExporter(store()).exportJson(f, &json, kT0), 0);
         QCOMPARE(csv.data(), HistoryExporter::csvColumns().join(QLatin1Char(',')).toUtf8() + "\r\n");
         QCOMPARE(
             QJsonDocument::fromJson(json.data()).object().value(QStringLiteral("requests")).toArray().size(),
@@ -252,7 +234,7 @@ private slots:
 
     void largeExportWritesInBoundedPieces()
     {
-        TestDatabase db(m_backend);
+        TestDatabase db(backend());
         QList<RequestRecord> many;
         for (int i = 0; i < 5000; ++i)
             many << makeRecord(QStringLiteral("bulk"), kT0 + i);
@@ -282,12 +264,12 @@ private slots:
         QList<qint64> progress;
         o.progress = [&](qint64 rows) { progress << rows; };
         QString error;
-        QCOMPARE(HistoryExporter(*m_store).exportCsv({}, &buffer, &error, o), -1);
+        QCOMPARE(HistoryExporter(store()).exportCsv({}, &buffer, &error, o), -1);
         QCOMPARE(error, QStringLiteral("export cancelled"));
         QCOMPARE(progress, (QList<qint64>{5, 10}));
         progress.clear();
         o.cancelled = nullptr;
-        QCOMPARE(HistoryExporter(*m_store).exportJson({}, &buffer, kT0, &error, o), 60);
+        QCOMPARE(HistoryExporter(store()).exportJson({}, &buffer, kT0, &error, o), 60);
         QCOMPARE(progress.size(), 13); // every 5 rows, then the total
         QCOMPARE(progress.constLast(), 60);
     }
@@ -299,9 +281,9 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, "QIODevice::write (QBuffer): ReadOnly device");
         QTest::ignoreMessage(QtWarningMsg, "QIODevice::write (QBuffer): ReadOnly device");
         QString error;
-        QCOMPARE(HistoryExporter(*m_store).exportCsv({}, &readOnly, &error), -1);
+        QCOMPARE(HistoryExporter(store()).exportCsv({}, &readOnly, &error), -1);
         QVERIFY2(error.contains(QLatin1String("writing")), qPrintable(error));
-        QCOMPARE(HistoryExporter(*m_store).exportJson({}, &readOnly, kT0, &error), -1);
+        QCOMPARE(HistoryExporter(store()).exportJson({}, &readOnly, kT0, &error), -1);
         QVERIFY(!error.isEmpty());
     }
 };

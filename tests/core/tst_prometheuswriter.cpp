@@ -1,208 +1,16 @@
 #include "metrics/metricsregistry.h"
 #include "metrics/prometheuswriter.h"
+#include "prometheusparser.h"
 
-#include <QRegularExpression>
-#include <QSet>
 #include <QTest>
 #include <cmath>
 
 using namespace airm;
+using namespace airm::test;
 
 namespace {
 
 constexpr qint64 kT0 = 1'700'000'000'000;
-
-struct Sample
-{
-    QByteArray name;
-    QMap<QString, QString> labels;
-    double value = 0;
-};
-
-// A small text-format 0.0.4 validator: collects every rule violation instead of stopping at the first.
-struct Exposition
-{
-    QMap<QByteArray, QByteArray> types; // family -> type
-    QList<Sample> samples;
-    QStringList errors;
-
-    QList<Sample> find(const QByteArray &name, const QMap<QString, QString> &match = {}) const
-    {
-        QList<Sample> out;
-        for (const Sample &s : samples) {
-            if (s.name != name) continue;
-            bool ok = true;
-            for (auto it = match.cbegin(); it != match.cend(); ++it)
-                ok = ok && s.labels.value(it.key()) == it.value();
-            if (ok) out.append(s);
-        }
-        return out;
-    }
-    double value(const QByteArray &name, const QMap<QString, QString> &match) const
-    {
-        const QList<Sample> found = find(name, match);
-        return found.size() == 1 ? found.first().value : std::nan("");
-    }
-};
-
-bool parseNumber(const QByteArray &text, double *out)
-{
-    if (text == "NaN") return *out = std::nan(""), true;
-    if (text == "+Inf") return *out = INFINITY, true;
-    if (text == "-Inf") return *out = -INFINITY, true;
-    bool ok = false;
-    *out = text.toDouble(&ok);
-    return ok;
-}
-
-// Parses `name="value",...` with the three escapes the format allows.
-bool parseLabels(const QByteArray &text, QMap<QString, QString> *labels)
-{
-    static const QRegularExpression kLabelName(QStringLiteral("^[a-zA-Z_][a-zA-Z0-9_]*$"));
-    qsizetype i = 0;
-    while (i < text.size()) {
-        const qsizetype eq = text.indexOf('=', i);
-        if (eq < 0) return false;
-        const QString name = QString::fromUtf8(text.mid(i, eq - i));
-        if (!kLabelName.match(name).hasMatch() || labels->contains(name)) return false;
-        i = eq + 1;
-        if (i >= text.size() || text[i] != '"') return false;
-        ++i;
-        QByteArray value;
-        for (;; ++i) {
-            if (i >= text.size()) return false;
-            const char c = text[i];
-            if (c == '"') break;
-            if (c == '\n') return false;
-            if (c == '\\') {
-                if (++i >= text.size()) return false;
-                const char e = text[i];
-                if (e == 'n')
-                    value += '\n';
-                else if (e == '\\' || e == '"')
-                    value += e;
-                else
-                    return false;
-            } else {
-                value += c;
-            }
-        }
-        labels->insert(name, QString::fromUtf8(value));
-        ++i; // closing quote
-        if (i < text.size()) {
-            if (text[i] != ',') return false;
-            ++i;
-        }
-    }
-    return true;
-}
-
-QByteArray familyOf(const QByteArray &sample, const QMap<QByteArray, QByteArray> &types)
-{
-    for (const char *suffix : {"_bucket", "_sum", "_count"}) {
-        if (!sample.endsWith(suffix)) continue;
-        const QByteArray base = sample.left(sample.size() - qsizetype(qstrlen(suffix)));
-        if (types.value(base) == "histogram") return base;
-    }
-    return sample;
-}
-
-Exposition validate(const QByteArray &text)
-{
-    static const QRegularExpression kSample(
-        QStringLiteral("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})? (\\S+)$"));
-    static const QRegularExpression kName(QStringLiteral("^[a-zA-Z_:][a-zA-Z0-9_:]*$"));
-    static const QSet<QByteArray> kTypes{"counter", "gauge", "histogram", "summary", "untyped"};
-    Exposition e;
-    QSet<QByteArray> helped, finished, seriesSeen;
-    QByteArray currentFamily;
-    if (!text.endsWith('\n')) e.errors << QStringLiteral("no trailing newline");
-    const QList<QByteArray> lines = text.split('\n');
-    for (qsizetype n = 0; n + 1 < lines.size(); ++n) {
-        const QByteArray &line = lines[n];
-        const QString where = QStringLiteral("line %1: ").arg(n + 1) + QString::fromUtf8(line);
-        if (line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
-            const QList<QByteArray> parts = line.mid(7).split(' ');
-            const QByteArray &name = parts.value(0);
-            if (!kName.match(QString::fromLatin1(name)).hasMatch()) e.errors << where;
-            if (finished.contains(name) || currentFamily == name)
-                e.errors << QStringLiteral("metadata after samples ") + where;
-            if (line.startsWith("# HELP ")) {
-                if (helped.contains(name)) e.errors << QStringLiteral("duplicate HELP ") + where;
-                helped.insert(name);
-            } else {
-                if (e.types.contains(name)) e.errors << QStringLiteral("duplicate TYPE ") + where;
-                if (parts.size() != 2 || !kTypes.contains(parts.value(1)))
-                    e.errors << QStringLiteral("bad TYPE ") + where;
-                e.types.insert(name, parts.value(1));
-            }
-            continue;
-        }
-        if (line.startsWith('#') || line.isEmpty()) {
-            e.errors << QStringLiteral("unexpected line ") + where;
-            continue;
-        }
-        const QRegularExpressionMatch m = kSample.match(QString::fromUtf8(line));
-        if (!m.hasMatch()) {
-            e.errors << QStringLiteral("bad sample ") + where;
-            continue;
-        }
-        Sample s;
-        s.name = m.captured(1).toLatin1();
-        if (!parseLabels(m.captured(3).toUtf8(), &s.labels))
-            e.errors << QStringLiteral("bad labels ") + where;
-        if (!parseNumber(m.captured(4).toLatin1(), &s.value))
-            e.errors << QStringLiteral("bad number ") + where;
-        const QByteArray family = familyOf(s.name, e.types);
-        if (!e.types.contains(family) || !helped.contains(family))
-            e.errors << QStringLiteral("sample before HELP/TYPE ") + where;
-        if (family != currentFamily) {
-            if (finished.contains(family)) e.errors << QStringLiteral("family not contiguous ") + where;
-            finished.insert(currentFamily);
-            currentFamily = family;
-        }
-        QByteArray key = s.name;
-        for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it)
-            key += ',' + it.key().toUtf8() + '=' + it.value().toUtf8();
-        if (seriesSeen.contains(key)) e.errors << QStringLiteral("duplicate series ") + where;
-        seriesSeen.insert(key);
-        e.samples.append(s);
-    }
-
-    // Histograms: per label set, buckets in rising le order, cumulative, +Inf equal to _count.
-    for (auto t = e.types.cbegin(); t != e.types.cend(); ++t) {
-        if (t.value() != "histogram") continue;
-        QMap<QString, QList<Sample>> byLabels;
-        for (const Sample &s : e.find(t.key() + "_bucket")) {
-            QMap<QString, QString> rest = s.labels;
-            rest.remove(QStringLiteral("le"));
-            QString key;
-            for (auto it = rest.cbegin(); it != rest.cend(); ++it)
-                key += it.key() + u'=' + it.value() + u',';
-            byLabels[key].append(s);
-            if (!s.labels.contains(QStringLiteral("le"))) e.errors << QStringLiteral("bucket without le");
-        }
-        for (auto it = byLabels.cbegin(); it != byLabels.cend(); ++it) {
-            double lastLe = -INFINITY, lastCount = 0;
-            for (const Sample &b : it.value()) {
-                double le = 0;
-                if (!parseNumber(b.labels.value(QStringLiteral("le")).toLatin1(), &le) || le <= lastLe)
-                    e.errors << QStringLiteral("le not rising in ") + it.key();
-                if (b.value < lastCount) e.errors << QStringLiteral("bucket not cumulative in ") + it.key();
-                lastLe = le;
-                lastCount = b.value;
-            }
-            if (!std::isinf(lastLe)) e.errors << QStringLiteral("no +Inf bucket in ") + it.key();
-            QMap<QString, QString> rest = it.value().first().labels;
-            rest.remove(QStringLiteral("le"));
-            if (e.value(t.key() + "_count", rest) != lastCount)
-                e.errors << QStringLiteral("+Inf != _count in ") + it.key();
-            if (std::isnan(e.value(t.key() + "_sum", rest)))
-                e.errors << QStringLiteral("no _sum in ") + it.key();
-        }
-    }
-    return e;
-}
 
 RequestRecord makeRecord(const QString &service, qint64 finishedAtMs, double latencyMs,
                          Outcome outcome = Outcome::Success, ErrorClass error = ErrorClass::None)
@@ -285,7 +93,7 @@ private slots:
         MetricsSnapshot used = snap;
         if (services.isEmpty()) used.services.clear();
         const QByteArray text = PrometheusWriter::render(used);
-        const Exposition e = validate(text);
+        const PrometheusText e = parsePrometheusText(text);
         QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
 
         const QList<QByteArray> families{"airm_requests_total",
@@ -319,7 +127,7 @@ private slots:
         QCOMPARE(e.types.value("airm_circuitbreaker_state"), QByteArray("gauge"));
 
         // Every per-service series names one of the services, never the "all" aggregate.
-        for (const Sample &s : e.samples) {
+        for (const PrometheusSample &s : e.samples) {
             const QString svc = s.labels.value(QStringLiteral("service"));
             QVERIFY2(!s.labels.contains(QStringLiteral("name")),
                      s.name.constData()); // "service", as resilience4j
@@ -365,7 +173,7 @@ private slots:
         const QByteArray text = PrometheusWriter::render(snap);
         const QByteArray line = "airm_requests_total{" + escaped + ",outcome=\"success\"} 0\n";
         QVERIFY2(text.contains(line), line.constData());
-        const Exposition e = validate(text);
+        const PrometheusText e = parsePrometheusText(text);
         QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
         QCOMPARE(e.find("airm_cost_usd_total").first().labels.value(QStringLiteral("service")), name);
         QCOMPARE(e.find("airm_circuitbreaker_opens_total").first().labels.value(QStringLiteral("service")),
@@ -396,21 +204,21 @@ private slots:
         }
         snap.services[0].breaker.state = BreakerState(state);
         snap.services[0].health = HealthState::Down;
-        const Exposition e = validate(PrometheusWriter::render(snap));
+        const PrometheusText e = parsePrometheusText(PrometheusWriter::render(snap));
         QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
         for (const QString &n : {QStringLiteral("a"), QStringLiteral("b")}) {
-            const QList<Sample> states =
+            const QList<PrometheusSample> states =
                 e.find("airm_circuitbreaker_state", labels({{QStringLiteral("service"), n}}));
             QCOMPARE(states.size(), 6);
             double sum = 0;
-            for (const Sample &s : states)
+            for (const PrometheusSample &s : states)
                 sum += s.value;
             QCOMPARE(sum, 1.0);
-            const QList<Sample> health =
+            const QList<PrometheusSample> health =
                 e.find("airm_service_health", labels({{QStringLiteral("service"), n}}));
             QCOMPARE(health.size(), 7);
             sum = 0;
-            for (const Sample &s : health)
+            for (const PrometheusSample &s : health)
                 sum += s.value;
             QCOMPARE(sum, 1.0);
         }
@@ -435,14 +243,14 @@ private slots:
             reg.record(makeRecord(QStringLiteral("svc"), kT0, l));
         reg.record(makeRecord(QStringLiteral("svc"), kT0, 0, Outcome::Rejected, ErrorClass::Rejected));
         const MetricsSnapshot snap = reg.snapshot(kT0 + 100);
-        const Exposition e = validate(PrometheusWriter::render(snap));
+        const PrometheusText e = parsePrometheusText(PrometheusWriter::render(snap));
         QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
 
-        const QList<Sample> buckets = e.find("airm_request_duration_seconds_bucket");
+        const QList<PrometheusSample> buckets = e.find("airm_request_duration_seconds_bucket");
         QCOMPARE(buckets.size(), qsizetype(std::size(kPrometheusBucketsMs)) + 1);
-        for (const Sample &b : buckets) {
+        for (const PrometheusSample &b : buckets) {
             double le = 0;
-            QVERIFY(parseNumber(b.labels.value(QStringLiteral("le")).toLatin1(), &le));
+            QVERIFY(parsePrometheusNumber(b.labels.value(QStringLiteral("le")).toLatin1(), &le));
             const auto expected =
                 std::count_if(latencies.begin(), latencies.end(), [&](double l) { return l / 1000.0 <= le; });
             QCOMPARE(b.value, double(expected));
@@ -480,7 +288,7 @@ private slots:
         onAll.targets = {QStringLiteral("all")};
         snap.activeChaos = {onA, onAll};
         snap.fallbacksByRoute.insert({QStringLiteral("a"), QStringLiteral("b")}, 3);
-        const Exposition e = validate(PrometheusWriter::render(snap));
+        const PrometheusText e = parsePrometheusText(PrometheusWriter::render(snap));
         QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
         QCOMPARE(e.value("airm_chaos_injected_faults_total",
                          labels({{QStringLiteral("service"), QStringLiteral("a")},
@@ -520,7 +328,8 @@ private slots:
         ServiceMetrics m;
         m.name = QStringLiteral("s");
         snap.services.append(m);
-        const Exposition e = validate(PrometheusWriter::render(snap) + PrometheusWriter::renderExtras(x));
+        const PrometheusText e =
+            parsePrometheusText(PrometheusWriter::render(snap) + PrometheusWriter::renderExtras(x));
         QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
         QCOMPARE(e.value("airm_storage_queue_depth", {}), 12.0);
         QCOMPARE(e.value("airm_storage_degraded", {}), 1.0);
@@ -557,7 +366,7 @@ private slots:
         m.breaker.openCount = 4;
         snap.services.append(m);
         const QByteArray text = PrometheusWriter::render(snap);
-        const Exposition e = validate(text);
+        const PrometheusText e = parsePrometheusText(text);
         QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
 
         QVERIFY(text.contains("airm_tokens_total{service=\"s\",direction=\"input\"} 9000000000123\n"));

@@ -4,6 +4,7 @@
 #include "engine/automationrun.h"
 #include "engine/requestengine.h"
 
+#include "fixedlatencyservice.h"
 #include "testprinters.h"
 
 #include <QJsonDocument>
@@ -12,28 +13,21 @@
 #include <QTest>
 
 using namespace airm;
+using namespace airm::test;
 
 namespace {
 
-ServiceConfig simService(const QString &name, int latencyMs = 10)
-{
-    ServiceConfig c = defaultServiceFor(ProviderKind::Gemini, name);
-    c.apiKey.clear();
-    c.simulation.latencyMinMs = latencyMs;
-    c.simulation.latencyMaxMs = latencyMs;
-    c.simulation.failurePct = 0;
-    c.timeoutMs = 5000;
-    return c;
-}
+constexpr int kServiceLatencyMs = 10; // unless a test needs slower services
 
 struct Rig
 {
     ManualClock clock;
     std::unique_ptr<RequestEngine> engine;
     QList<RequestRecord> records;
-    explicit Rig(QList<ServiceConfig> services = {simService(QStringLiteral("a")),
-                                                  simService(QStringLiteral("b")),
-                                                  simService(QStringLiteral("c"))})
+    explicit Rig(QList<ServiceConfig> services = {
+                     fixedLatencyService(QStringLiteral("a"), kServiceLatencyMs),
+                     fixedLatencyService(QStringLiteral("b"), kServiceLatencyMs),
+                     fixedLatencyService(QStringLiteral("c"), kServiceLatencyMs)})
     {
         EngineConfig config;
         config.seed = 11;
@@ -86,7 +80,7 @@ private slots:
 
     void intervalIsScheduledNotBurstAfterAStall()
     {
-        Rig rig({simService(QStringLiteral("slow"), 2500)});
+        Rig rig({fixedLatencyService(QStringLiteral("slow"), 2500)});
         AutomationConfig c;
         c.intervalMs =
             1000; // one in flight and 2.5 s latency: sends wait, then the pace resumes without a burst
@@ -125,7 +119,7 @@ private slots:
         QCOMPARE(AutomationConfig::seedPrompts().first(),
                  QStringLiteral("Explain quantum computing briefly"));
         QCOMPARE(AutomationConfig::seedPrompts().last(), QStringLiteral("How does 5G work?"));
-        Rig rig({simService(QStringLiteral("a"), 3000)});
+        Rig rig({fixedLatencyService(QStringLiteral("a"), 3000)});
         AutomationConfig c;
         c.maxRequests = 1;
         c.attemptTimeoutMs = 1000;
@@ -140,7 +134,7 @@ private slots:
 
     void statusCountsRejectionsAndRate()
     {
-        Rig rig({simService(QStringLiteral("a"))});
+        Rig rig({fixedLatencyService(QStringLiteral("a"), kServiceLatencyMs)});
         rig.engine->forceBreaker(QStringLiteral("a"), BreakerState::Open);
         AutomationConfig c;
         c.intervalMs = 500;

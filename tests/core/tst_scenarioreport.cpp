@@ -10,6 +10,7 @@
 #include "scenarios/reportstore.h"
 #include "scenarios/scenariorunner.h"
 
+#include "fixedlatencyservice.h"
 #include "testprinters.h"
 
 #include <QDir>
@@ -22,6 +23,7 @@
 #include <cmath>
 
 using namespace airm;
+using namespace airm::test;
 
 namespace {
 
@@ -154,16 +156,7 @@ QJsonObject loadJson(const QString &path)
 
 // ------------------------------------------------------------------------------------------ a run to report
 
-ServiceConfig simService(const QString &name, int latencyMs = 100)
-{
-    ServiceConfig c = defaultServiceFor(ProviderKind::Gemini, name);
-    c.apiKey.clear();
-    c.simulation.latencyMinMs = latencyMs;
-    c.simulation.latencyMaxMs = latencyMs;
-    c.simulation.failurePct = 0;
-    c.timeoutMs = 5000;
-    return c;
-}
+constexpr int kServiceLatencyMs = 100;
 
 struct Rig
 {
@@ -175,7 +168,8 @@ struct Rig
         config.seed = 7;
         engine = std::make_unique<RequestEngine>(
             config,
-            QList<ServiceConfig>{simService(QStringLiteral("a")), simService(QStringLiteral("b"), 200)},
+            QList<ServiceConfig>{fixedLatencyService(QStringLiteral("a"), kServiceLatencyMs),
+                                 fixedLatencyService(QStringLiteral("b"), 200)},
             &clock);
     }
     RunResult run(const QString &json)
@@ -263,8 +257,9 @@ private slots:
         EngineConfig config;
         config.seed = 3;
         RequestEngine engine(config,
-                             {simService(QStringLiteral("gemini")), simService(QStringLiteral("cohere")),
-                              simService(QStringLiteral("huggingface"))},
+                             {fixedLatencyService(QStringLiteral("gemini"), kServiceLatencyMs),
+                              fixedLatencyService(QStringLiteral("cohere"), kServiceLatencyMs),
+                              fixedLatencyService(QStringLiteral("huggingface"), kServiceLatencyMs)},
                              &clock);
         QString error;
         ScenarioRunner::Options o;
