@@ -4,9 +4,11 @@ BUILD_TYPE ?= RelWithDebInfo
 WERROR     ?= OFF
 JOBS       ?= 2
 APP        := $(BUILD_DIR)/app/ai-resilience-monitor
+LUPDATE    ?= $(shell qtpaths6 --query QT_HOST_BINS 2>/dev/null || echo /usr/lib/qt6/bin)/lupdate
+LANGUAGES  := de en
 ARGS       ?=
 
-.PHONY: deps configure build run test bench format clean
+.PHONY: deps configure build run test bench format clean translations
 
 deps:
 	@bash packaging/install-deps.sh
@@ -34,6 +36,15 @@ bench: build
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+# Refreshes translations/*.ts from the tr() calls in ui/ and app/; a build only compiles them (lrelease). The
+# English file holds just the plural forms of the English source text, the others every string.
+translations:
+	@for lang in $(LANGUAGES); do \
+	  if [ "$$lang" = en ]; then only=-pluralonly; else only=; fi; \
+	  $(LUPDATE) -no-obsolete -locations none -source-language en -target-language $$lang $$only ui app \
+	    -ts translations/ai-resilience-monitor_$$lang.ts || exit 1; \
+	done
 
 clean:
 	@rm -rf $(BUILD_DIR)

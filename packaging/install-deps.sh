@@ -6,8 +6,8 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache dpkg-dev file
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev
-  qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
-  qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-qpa-plugins
+  qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
+  qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-qpa-plugins qt6-translations-l10n qtkeychain-qt6-dev
   libgl-dev libxkbcommon-dev xvfb xauth x11-apps x11-utils imagemagick
   sqlite3 wrk appstream postgresql postgresql-client valgrind
 )

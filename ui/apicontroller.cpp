@@ -1,6 +1,8 @@
 #include "apicontroller.h"
 
+#include "alerts/alertmanager.h"
 #include "api/apihost.h"
+#include "api/apiserver.h"
 
 namespace airm::ui {
 
@@ -12,6 +14,20 @@ ApiController::ApiController(EngineHost *host, HistoryProvider *history, Scenari
     , m_scenarios(scenarios)
     , m_settings(std::move(initial))
 {}
+
+void ApiController::setAlerts(AlertManager *alerts)
+{
+    if (m_alerts) m_alerts->disconnect(this);
+    m_alerts = alerts;
+    if (!alerts) return;
+    // Event clients get each alert as it is raised, as from the headless service.
+    connect(alerts, &AlertManager::alertRaised, this, [this](const AlertRecord &a) {
+        ApiServer *server = m_api ? m_api->server() : nullptr;
+        if (!server) return;
+        QMetaObject::invokeMethod(
+            server, [server, json = a.toJson()] { server->publishAlert(json); }, Qt::QueuedConnection);
+    });
+}
 
 ApiController::~ApiController()
 {
@@ -31,6 +47,7 @@ QString ApiController::apply(bool enabled, const ApiSettings &settings)
     m_state = State::Off;
     if (enabled) {
         auto api = std::make_unique<ApiHost>(m_host, m_settings, m_history, m_scenarios);
+        api->setAlerts(m_alerts);
         m_error = api->start();
         if (m_error.isEmpty()) {
             m_api = std::move(api);

@@ -10,6 +10,7 @@
 #include <memory>
 
 namespace airm {
+class AlertManager;
 class ApiHost;
 class EngineHost;
 class HistoryProvider;
@@ -29,6 +30,10 @@ public:
     ApiController(EngineHost *host, HistoryProvider *history, ScenarioService *scenarios, ApiSettings initial,
                   QObject *parent = nullptr);
     ~ApiController() override;
+
+    // The alert manager behind /api/v1/alerts and the "alert" events (null: those answer 503). It lives on
+    // the GUI thread and must outlive the controller; takes effect at the next apply().
+    void setAlerts(AlertManager *alerts);
 
     // Stops a running server, then starts one with settings when enabled. Returns "" or the one-line error
     // (port in use, a non-loopback address without a token, ...), which state() and error() keep.
@@ -51,6 +56,7 @@ private:
     EngineHost *m_host;
     HistoryProvider *m_history;
     ScenarioService *m_scenarios;
+    AlertManager *m_alerts = nullptr;
     ApiSettings m_settings;
     std::unique_ptr<ApiHost> m_api;
     State m_state = State::Off;

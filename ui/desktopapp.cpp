@@ -10,6 +10,7 @@
 #include "traycontroller.h"
 #include "uisettings.h"
 
+#include "alerts/alertmanager.h"
 #include "api/storagehistoryprovider.h"
 #include "engine/enginehost.h"
 #include "scenarios/scenarioservice.h"
@@ -42,6 +43,8 @@ int DesktopApp::exec()
     // Translations: Qt's own and ours (compiled in as they are completed); a missing one is not an error.
     const QString language = settings.language();
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    // Numbers and dates follow the chosen language too, not only the words.
+    if (!language.isEmpty()) QLocale::setDefault(locale);
     QTranslator qtTranslator, appTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -95,10 +98,12 @@ int DesktopApp::exec()
     if (database->isOpen())
         historyProvider = std::make_unique<StorageHistoryProvider>(database->database(), database->writer());
     auto scenarios = std::make_unique<ScenarioService>(host, ReportStore());
+    std::unique_ptr<AlertManager> alerts = startAlerts(settings, host, *database, storageStatus, *scenarios);
     ApiSettings apiSettings = m_config.api;
     apiSettings.bind = settings.apiBind(apiSettings.bind);
     apiSettings.port = settings.apiPort(apiSettings.port);
     auto api = std::make_unique<ApiController>(&host, historyProvider.get(), scenarios.get(), apiSettings);
+    api->setAlerts(alerts.get());
     if (settings.apiEnabled()) {
         const QString error = api->apply(true, apiSettings);
         if (!error.isEmpty())
@@ -117,6 +122,7 @@ int DesktopApp::exec()
         context.storage = &storageStatus;
         context.scenarios = scenarios.get();
         context.api = api.get();
+        context.alerts = alerts.get();
         context.config = m_config;
 
         MainWindow window(context);
@@ -128,15 +134,52 @@ int DesktopApp::exec()
         exitCode = QApplication::exec();
         window.saveState();
     }
-    // Order matters: the API goes first (it uses the scenarios, the history and the engine); a scenario
-    // still running is rolled back while the engine runs; the engine stops (in-flight requests finish or are
-    // cancelled, their records are emitted and enqueued); then the writer flushes and stops.
+    // Order matters: the API goes first (it uses the scenarios, the alerts, the history and the engine); a
+    // scenario still running is rolled back while the engine runs (its alert still raised and stored); the
+    // engine stops (in-flight requests finish or are cancelled, their records are emitted and enqueued); the
+    // alerts go (webhook deliveries still in flight are abandoned) before the writer they store to; then the
+    // writer flushes and stops.
     api.reset();
     scenarios.reset();
     host.stop(kEngineGraceMs);
+    alerts.reset();
     historyProvider.reset();
     database->stop(kStorageFlushMs);
     return exitCode;
+}
+
+std::unique_ptr<AlertManager> DesktopApp::startAlerts(UiSettings &settings, EngineHost &host,
+                                                      HistoryDatabase &database, StorageStatus &storage,
+                                                      ScenarioService &scenarios)
+{
+    // The configuration file's rules, overridden by the ones last applied in Settings > Alerts.
+    AlertRulesConfig rules = m_config.alerts;
+    if (const QJsonObject saved = settings.alertRules(); !saved.isEmpty()) {
+        QString error;
+        if (const std::optional<AlertRulesConfig> c = AlertRulesConfig::fromJson(saved, &error, rules))
+            rules = *c;
+        else
+            QTextStream(stderr) << "ai-resilience-monitor: alert rules in the settings ignored: " << error
+                                << Qt::endl;
+    }
+    // On the GUI thread: the manager only starts network requests and emits signals, it never waits.
+    auto alerts = std::make_unique<AlertManager>();
+    alerts->setConfig(rules); // validated: by the config file's reader or by fromJson above
+    AlertManager *a = alerts.get();
+    RequestEngine *engine = host.engine();
+    connect(engine, &RequestEngine::breakerTransitioned, a, &AlertManager::onTransition);
+    connect(engine, &RequestEngine::snapshotPublished, a, &AlertManager::onSnapshot);
+    if (database.isOpen()) {
+        a->setStorage(database.writer());
+        connect(&storage, &StorageStatus::changed, a, [a, &storage] {
+            if (storage.available()) a->onStorageState(storage.state());
+        });
+    }
+    connect(&scenarios, &ScenarioService::finished, a, [a](const RunResult &r) {
+        a->onScenarioFinished(r.runId, r.plan.name, !r.hypothesisHeld(), r.status == RunStatus::Aborted,
+                              r.reason);
+    });
+    return alerts;
 }
 
 } // namespace airm::ui

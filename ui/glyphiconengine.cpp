@@ -105,6 +105,19 @@ QPainterPath GlyphIconEngine::path(Glyph glyph)
             polyline({{10, 3}, {10, 9}, {4.5, 19}, {5.5, 21}, {18.5, 21}, {19.5, 19}, {14, 9}, {14, 3}}));
         p.addPath(polyline({{7.2, 15}, {16.8, 15}}));
         break;
+    case Glyph::Alerts: // bell
+        p.moveTo(5, 17);
+        p.lineTo(6.5, 15);
+        p.lineTo(6.5, 10.5);
+        p.cubicTo(6.5, 7, 9, 4.5, 12, 4.5);
+        p.cubicTo(15, 4.5, 17.5, 7, 17.5, 10.5);
+        p.lineTo(17.5, 15);
+        p.lineTo(19, 17);
+        p.closeSubpath();
+        p.addPath(polyline({{12, 2.5}, {12, 4.5}}));
+        p.moveTo(9.8, 19.5);
+        p.cubicTo(10.3, 21, 13.7, 21, 14.2, 19.5);
+        break;
     case Glyph::Settings: { // gear: eight teeth around a ring
         QPainterPath gear;
         const int teeth = 8;

@@ -21,6 +21,7 @@ public:
         History,
         Analytics,
         Scenarios,
+        Alerts,
         Settings,
         Play,
         Stop,

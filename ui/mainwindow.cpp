@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "alertspage.h"
 #include "analyticspage.h"
 #include "apicontroller.h"
 #include "automationpage.h"
@@ -8,6 +9,7 @@
 #include "historysource.h"
 #include "labels.h"
 #include "livestate.h"
+#include "navbadgedelegate.h"
 #include "overviewpage.h"
 #include "reportexportdialog.h"
 #include "requesthistorypage.h"
@@ -87,7 +89,7 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
 
     m_pages = {new OverviewPage(context),   new ServicesPage(context),       new ChaosPage(context),
                new AutomationPage(context), new RequestHistoryPage(context), new AnalyticsPage(context),
-               new ScenariosPage(context),  new SettingsPage(context)};
+               new ScenariosPage(context),  new AlertsPage(context),         new SettingsPage(context)};
 
     // Side bar: brand, navigation, engine state.
     auto *sidebar = new QFrame;
@@ -115,6 +117,7 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     m_nav->setIconSize(QSize(18, 18));
     m_nav->setAccessibleName(tr("Pages"));
     m_nav->setFocusPolicy(Qt::StrongFocus);
+    m_nav->setItemDelegate(new NavBadgeDelegate(m_nav));
     for (int i = 0; i < m_pages.size(); ++i) {
         auto *item = new QListWidgetItem(m_pages.at(i)->title());
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(m_pages.at(i)->title()).arg(i + 1));
@@ -158,7 +161,14 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
 
     m_tray = new TrayController(context.live, context.settings, this, this);
     connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
+    if (context.alerts) m_tray->setAlerts(context.alerts);
     settingsPage()->setTrayAvailable(m_tray->available());
+    alertsPage()->setDesktopAvailable(m_tray->available());
+    connect(alertsPage(), &AlertsPage::unreadChanged, this, &MainWindow::updateAlertsBadge);
+    connect(alertsPage(), &AlertsPage::configureRequested, this, [this] {
+        setCurrentPage(Settings);
+        settingsPage()->showAlertSettings();
+    });
 
     buildMenus();
     buildStatusBar();
@@ -202,6 +212,11 @@ AnalyticsPage *MainWindow::analyticsPage() const
 ScenariosPage *MainWindow::scenariosPage() const
 {
     return static_cast<ScenariosPage *>(m_pages.at(Scenarios));
+}
+
+AlertsPage *MainWindow::alertsPage() const
+{
+    return static_cast<AlertsPage *>(m_pages.at(Alerts));
 }
 
 SettingsPage *MainWindow::settingsPage() const
@@ -409,7 +424,26 @@ void MainWindow::applyTheme()
     if (m_themeGroup && m_context.theme)
         if (QAction *a = action(QStringLiteral("theme-") + Theme::kindName(m_context.theme->kind())))
             a->setChecked(true);
+    updateAlertsBadge();
     updateStatusBar();
+}
+
+void MainWindow::updateAlertsBadge()
+{
+    const Theme &t = m_context.theme ? m_context.theme->theme() : Theme::dark();
+    const AlertsPage *page = alertsPage();
+    const int unread = page->unreadCount();
+    const QString severity = page->unreadSeverity();
+    const QColor colour = severity == QLatin1String("info")      ? t.info
+                          : severity == QLatin1String("warning") ? t.warning
+                                                                 : t.error;
+    QListWidgetItem *item = m_nav->item(Alerts);
+    item->setData(NavBadgeDelegate::BadgeRole, unread);
+    item->setData(NavBadgeDelegate::BadgeColorRole, colour);
+    const QString shortcut = tr("%1 (Ctrl+%2)").arg(page->title()).arg(Alerts + 1);
+    item->setToolTip(unread > 0 ? tr("%1 · %n new alert(s)", nullptr, unread).arg(shortcut) : shortcut);
+    item->setData(Qt::AccessibleTextRole,
+                  unread > 0 ? tr("%1, %n new alert(s)", nullptr, unread).arg(page->title()) : page->title());
 }
 
 void MainWindow::saveState()

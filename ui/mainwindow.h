@@ -1,4 +1,5 @@
-// The main window: side navigation between the pages, a status bar (engine, requests per second, database,
+// The main window: side navigation between the pages (the Alerts item with a badge counting the alerts not
+// seen yet), a status bar (engine, requests per second, database,
 // API server, last update), the menu bar (File, View, Tools, Help) with keyboard shortcuts, the tray, and
 // the persistence of geometry, splitters, selected page and chart window. GUI thread.
 #pragma once
@@ -17,6 +18,7 @@ class QStackedWidget;
 
 namespace airm::ui {
 
+class AlertsPage;
 class AnalyticsPage;
 class AutomationPage;
 class ChaosPage;
@@ -40,6 +42,7 @@ public:
         History,
         Analytics,
         Scenarios,
+        Alerts,
         Settings,
         PageCount
     };
@@ -57,6 +60,7 @@ public:
     RequestHistoryPage *historyPage() const;
     AnalyticsPage *analyticsPage() const;
     ScenariosPage *scenariosPage() const;
+    AlertsPage *alertsPage() const;
     SettingsPage *settingsPage() const;
     TrayController *tray() const { return m_tray; }
     QListWidget *navigation() const { return m_nav; }
@@ -81,6 +85,7 @@ private:
     void buildStatusBar();
     void updateStatusBar();
     void applyTheme();
+    void updateAlertsBadge();
     void resetBreakers();
     void stopAllChaos();
     void resetLiveMetrics();

@@ -1,5 +1,6 @@
 #include "planpreview.h"
 
+#include "breakerbadge.h"
 #include "labels.h"
 
 #include <QHeaderView>
@@ -130,8 +131,8 @@ QString probeWhat(const ProbeSpec &p)
             .arg(service, p.toleranceText(), planTime(p.windowMs));
     case ProbeType::BreakerState:
         return p.service == QLatin1String("all")
-                   ? PlanPreview::tr("every breaker %1").arg(toString(p.state))
-                   : PlanPreview::tr("breaker of %1 %2").arg(p.service, toString(p.state));
+                   ? PlanPreview::tr("every breaker %1").arg(BreakerBadge::label(p.state))
+                   : PlanPreview::tr("breaker of %1 %2").arg(p.service, BreakerBadge::label(p.state));
     case ProbeType::NoRequestLost:
         return PlanPreview::tr("no request lost");
     }

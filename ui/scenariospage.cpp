@@ -65,7 +65,7 @@ PlanFile readPlanFile(const QString &path)
         return out;
     }
     if (f.size() > kMaxPlanFileBytes) {
-        out.error = QStringLiteral("%1: larger than %2 bytes").arg(name).arg(kMaxPlanFileBytes);
+        out.error = ScenariosPage::tr("%1: larger than %2 bytes").arg(name).arg(kMaxPlanFileBytes);
         return out;
     }
     out.text = f.readAll();
@@ -919,7 +919,7 @@ void ScenariosPage::deleteSelectedReport()
     });
     watcher->setFuture(QtConcurrent::run([store, name]() mutable {
         QString error;
-        if (!store.remove(name, &error) && error.isEmpty()) error = QStringLiteral("not deleted");
+        if (!store.remove(name, &error) && error.isEmpty()) error = ScenariosPage::tr("not deleted");
         return error;
     }));
 }

@@ -1,8 +1,10 @@
 #include "settingspage.h"
 
+#include "alertsettingscard.h"
 #include "apicontroller.h"
 #include "card.h"
 #include "enginequery.h"
+#include "keystore.h"
 #include "labels.h"
 #include "livestate.h"
 #include "storagestatus.h"
@@ -23,7 +25,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace airm::ui {
@@ -47,6 +52,9 @@ SettingsPage::SettingsPage(const UiContext &ctx, QWidget *parent)
     , m_dark(new QRadioButton(tr("Dark")))
     , m_light(new QRadioButton(tr("Light")))
     , m_language(new QComboBox)
+    , m_languageNote(new QLabel)
+    , m_keyStore(new KeyStore(this))
+    , m_keychainState(new QLabel)
     , m_preset(new QComboBox)
     , m_presetStatus(new QLabel)
     , m_dbLocation(new QLabel)
@@ -62,6 +70,7 @@ SettingsPage::SettingsPage(const UiContext &ctx, QWidget *parent)
     , m_apiToken(new QLineEdit)
     , m_apiApply(new QPushButton(tr("Apply")))
     , m_apiStatus(new QLabel)
+    , m_alerts(new AlertSettingsCard(ctx.alerts, ctx.settings))
 {
     UiSettings *settings = ctx.settings;
 
@@ -84,11 +93,20 @@ SettingsPage::SettingsPage(const UiContext &ctx, QWidget *parent)
     appearanceForm->addRow(tr("Theme"), themeRow);
     m_language->addItem(tr("System language"), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     if (settings) {
         const int index = m_language->findData(settings->language());
         m_language->setCurrentIndex(index >= 0 ? index : 0);
     }
-    appearanceForm->addRow(tr("Language"), m_language);
+    // DesktopApp installs the translators once, before the window is built.
+    m_languageNote->setObjectName(QStringLiteral("hint"));
+    m_languageNote->setText(tr("Restart the monitor to use this language."));
+    m_languageNote->hide();
+    auto *languageRow = new QHBoxLayout;
+    languageRow->setSpacing(12);
+    languageRow->addWidget(m_language);
+    languageRow->addWidget(m_languageNote);
+    appearanceForm->addRow(tr("Language"), languageRow);
     appearance->body()->addLayout(appearanceForm);
     appearance->body()->addWidget(
         hint(tr("Translations ship as they are completed; the language applies at the "
@@ -104,17 +122,19 @@ SettingsPage::SettingsPage(const UiContext &ctx, QWidget *parent)
         if (context().settings) context().settings->setTheme(Theme::Kind::Light);
         if (context().theme) context().theme->setKind(Theme::Kind::Light);
     });
-    connect(m_language, &QComboBox::currentIndexChanged, this, [this] {
-        if (context().settings) context().settings->setLanguage(m_language->currentData().toString());
-    });
+    connect(m_language, &QComboBox::currentIndexChanged, this,
+            [this, atStart = m_language->currentData().toString()] {
+                const QString code = m_language->currentData().toString();
+                if (context().settings) context().settings->setLanguage(code);
+                m_languageNote->setVisible(code != atStart);
+            });
 
     // Providers and keys.
     auto *providers = new Card(tr("Providers and API keys"));
     providers->setHint(
-        tr("Keys entered here are kept in memory only, while the program runs: this build has no "
-           "OS keychain support (QtKeychain is not installed), and keys are never written to "
-           "settings files. Keys from the environment or the configuration file are used "
-           "automatically."));
+        tr("Keys entered here are stored in the OS keychain when one is available, otherwise kept in "
+           "memory while the program runs; they are never written to settings files. Keys from the "
+           "environment or the configuration file are used automatically and take precedence at start."));
     buildProviders(providers->body());
     content()->addWidget(providers);
 
@@ -250,7 +270,16 @@ SettingsPage::SettingsPage(const UiContext &ctx, QWidget *parent)
     }
     tray->body()->addWidget(m_closeToTray);
     tray->body()->addWidget(m_notifications);
+    if (ctx.alerts) {
+        // The alert rules decide what is notified (Alerts card, "desktop notification"); one switch only.
+        m_notifications->hide();
+        tray->body()->addWidget(hint(tr("Desktop notifications come from the alert rules: one per alert, "
+                                        "switched on or off in the Alerts card below.")));
+    }
     content()->addWidget(tray);
+
+    // Alerts.
+    content()->addWidget(m_alerts);
     connect(m_closeToTray, &QCheckBox::toggled, this, [this](bool on) {
         if (context().settings) context().settings->setCloseToTray(on);
     });
@@ -380,8 +409,20 @@ void SettingsPage::refreshApiStatus()
     m_apiStatus->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
 }
 
+void SettingsPage::showAlertSettings()
+{
+    // After the page is laid out: it may have been hidden until now.
+    QTimer::singleShot(0, this, [this] {
+        auto *scroll = findChild<QScrollArea *>();
+        if (!scroll || !scroll->widget()) return;
+        scroll->verticalScrollBar()->setValue(m_alerts->mapTo(scroll->widget(), QPoint(0, 0)).y() - 12);
+        m_alerts->masterSwitch()->setFocus();
+    });
+}
+
 void SettingsPage::setTrayAvailable(bool available)
 {
+    m_alerts->setDesktopAvailable(available);
     m_closeToTray->setEnabled(available);
     m_notifications->setEnabled(available);
     if (!available) {
@@ -394,6 +435,7 @@ void SettingsPage::onActivated()
 {
     refreshKeyStatus();
     refreshStorage();
+    m_alerts->reloadIfUnchanged();
 }
 
 void SettingsPage::buildProviders(QVBoxLayout *layout)
@@ -407,6 +449,8 @@ void SettingsPage::buildProviders(QVBoxLayout *layout)
         auto *kind = new QLabel(Labels::providerKind(c.kind));
         kind->setObjectName(QStringLiteral("hint"));
         auto *status = new QLabel;
+        status->setWordWrap(true);
+        status->setMaximumWidth(340);
         auto *edit = new QLineEdit;
         edit->setEchoMode(QLineEdit::Password);
         edit->setPlaceholderText(c.requiresKey ? tr("Paste an API key") : tr("No key needed"));
@@ -439,7 +483,59 @@ void SettingsPage::buildProviders(QVBoxLayout *layout)
     }
     grid->setColumnStretch(3, 1);
     layout->addLayout(grid);
+    m_keychainState->setObjectName(QStringLiteral("hint"));
+    m_keychainState->setWordWrap(true);
+    layout->addWidget(m_keychainState);
+    connect(m_keyStore, &KeyStore::keyLoaded, this, &SettingsPage::applyStoredKey);
+    connect(m_keyStore, &KeyStore::keyStored, this, &SettingsPage::refreshKeyStatus);
+    connect(m_keyStore, &KeyStore::backendChanged, this, [this] {
+        refreshKeychainState();
+        refreshKeyStatus();
+    });
+    QStringList withKeys;
+    for (const ServiceConfig &c : context().config.services)
+        if (c.requiresKey) withKeys.append(c.name);
+    m_keyStore->load(withKeys);
+    refreshKeychainState();
     refreshKeyStatus();
+}
+
+void SettingsPage::applyStoredKey(const QString &service, const QString &key)
+{
+    queryEngine(
+        context().host, this,
+        [service, key](RequestEngine &e) {
+            const ServiceConfig *current = e.serviceConfig(service);
+            // A key from the environment or the configuration file takes precedence.
+            if (!current || !current->apiKey.isEmpty()) return QString();
+            ServiceConfig c = *current;
+            c.apiKey = key;
+            c.keySource.clear(); // like a key entered by hand: KeyStore knows where it lives
+            return e.upsertService(c);
+        },
+        [this, service](const QString &error) {
+            if (QLabel *status = m_keyStatus.value(service); status && !error.isEmpty())
+                status->setText(error);
+            refreshKeyStatus();
+            context().live->refreshSoon();
+        });
+}
+
+void SettingsPage::refreshKeychainState()
+{
+    switch (m_keyStore->backend()) {
+    case KeyStore::Backend::Unknown:
+        m_keychainState->setText(tr("OS keychain: checking…"));
+        break;
+    case KeyStore::Backend::Available:
+        m_keychainState->setText(tr("OS keychain: available. Keys entered here are kept there."));
+        break;
+    case KeyStore::Backend::Unavailable:
+        m_keychainState->setText(tr("OS keychain: not available (%1). Keys entered here are kept in memory "
+                                    "until the program ends.")
+                                     .arg(m_keyStore->unavailableReason()));
+        break;
+    }
 }
 
 void SettingsPage::setKey(const QString &service, const QString &key)
@@ -451,10 +547,11 @@ void SettingsPage::setKey(const QString &service, const QString &key)
             if (!current) return QStringLiteral("unknown service");
             ServiceConfig c = *current;
             c.apiKey = key;
-            c.keySource.clear(); // entered by hand: memory only
+            c.keySource.clear(); // entered by hand: KeyStore knows where it lives
             return e.upsertService(c);
         },
-        [this, service](const QString &error) {
+        [this, service, key](const QString &error) {
+            if (error.isEmpty()) m_keyStore->store(service, key); // an empty key removes it
             if (QLabel *status = m_keyStatus.value(service); status && !error.isEmpty())
                 status->setText(error);
             refreshKeyStatus();
@@ -491,13 +588,29 @@ void SettingsPage::refreshKeyStatus()
                 } else {
                     const QString source = state.mid(4);
                     label->setText(source.startsWith(QLatin1String("env:"))
-                                       ? tr("set from %1").arg(source.mid(4))
-                                   : source == QLatin1String("config") ? tr("set from the configuration")
-                                                                       : tr("set (memory only)"));
+                                       ? tr("from the environment (%1)").arg(source.mid(4))
+                                   : source == QLatin1String("config") ? tr("from the configuration")
+                                                                       : storedKeyText(service));
                     label->setStyleSheet(QStringLiteral("color: %1;").arg(t.success.name()));
                 }
             }
         });
+}
+
+QString SettingsPage::storedKeyText(const QString &service) const
+{
+    switch (m_keyStore->location(service)) {
+    case KeyStore::Location::Keychain:
+        return tr("in the OS keychain");
+    case KeyStore::Location::Memory:
+        return m_keyStore->backend() == KeyStore::Backend::Unavailable
+                   ? tr("in memory for this session: no keychain available (%1)")
+                         .arg(m_keyStore->unavailableReason())
+                   : tr("in memory for this session");
+    case KeyStore::Location::None:
+        break;
+    }
+    return tr("in memory for this session"); // set through the REST API
 }
 
 void SettingsPage::refreshStorage()

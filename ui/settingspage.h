@@ -1,7 +1,8 @@
-// Settings: appearance (theme, language), providers and API keys (kept in memory only: no keychain in this
-// build, never in settings files), breaker defaults, the history database (location, retention, state),
-// privacy mode, the API server, tray and notifications. Changes are saved at once; the ones the running
-// engine or database cannot take live say "at next start". GUI thread.
+// Settings: appearance (theme, language), providers and API keys (in the OS keychain through KeyStore, else
+// in memory for the session, never in settings files), breaker defaults, the history database (location,
+// retention, state), privacy mode, the API server, tray and notifications, and the alert rules
+// (AlertSettingsCard, applied with its own Apply button). Other changes are saved at once; the ones the
+// running engine or database cannot take live say "at next start". GUI thread.
 #pragma once
 
 #include "page.h"
@@ -18,6 +19,9 @@ class QSpinBox;
 class QVBoxLayout;
 
 namespace airm::ui {
+
+class AlertSettingsCard;
+class KeyStore;
 
 class SettingsPage : public Page
 {
@@ -42,7 +46,14 @@ public:
     QLabel *apiStatusLabel() const { return m_apiStatus; }
     // Saves the API fields and (re)starts or stops the server as the switch says.
     void applyApi();
+    QLabel *keyStatusLabel(const QString &service) const { return m_keyStatus.value(service); }
+    QLabel *keychainStateLabel() const { return m_keychainState; }
+    KeyStore *keyStore() const { return m_keyStore; }
     QPushButton *useKeyButton(const QString &service) const { return m_useKey.value(service); }
+    QComboBox *languageBox() const { return m_language; }
+    AlertSettingsCard *alertSettings() const { return m_alerts; }
+    // Scrolls the Alerts card into view.
+    void showAlertSettings();
     void setTrayAvailable(bool available);
 
 protected:
@@ -51,6 +62,9 @@ protected:
 private:
     void buildProviders(QVBoxLayout *layout);
     void setKey(const QString &service, const QString &key);
+    void applyStoredKey(const QString &service, const QString &key);
+    void refreshKeychainState();
+    QString storedKeyText(const QString &service) const;
     void refreshKeyStatus();
     void refreshStorage();
     void buildApi(QVBoxLayout *layout);
@@ -59,9 +73,12 @@ private:
     QRadioButton *m_dark;
     QRadioButton *m_light;
     QComboBox *m_language;
+    QLabel *m_languageNote;
     QMap<QString, QLineEdit *> m_keys;
     QMap<QString, QPushButton *> m_useKey;
     QMap<QString, QLabel *> m_keyStatus;
+    KeyStore *m_keyStore;
+    QLabel *m_keychainState;
     QComboBox *m_preset;
     QLabel *m_presetStatus;
     QLabel *m_dbLocation;
@@ -77,6 +94,7 @@ private:
     QLineEdit *m_apiToken;
     QPushButton *m_apiApply;
     QLabel *m_apiStatus;
+    AlertSettingsCard *m_alerts;
 };
 
 } // namespace airm::ui

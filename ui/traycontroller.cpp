@@ -1,9 +1,12 @@
 #include "traycontroller.h"
 
+#include "alertlabels.h"
 #include "breakerbadge.h"
 #include "glyphiconengine.h"
 #include "livestate.h"
 #include "uisettings.h"
+
+#include "alerts/alertmanager.h"
 
 #include <QAction>
 #include <QMenu>
@@ -112,17 +115,58 @@ void TrayController::updateState()
     m_tray->setIcon(GlyphIconEngine::icon(GlyphIconEngine::Glyph::Shield, QColor(Qt::white), color));
 }
 
+void TrayController::setAlerts(AlertManager *alerts)
+{
+    if (m_alerts) m_alerts->disconnect(this);
+    m_alerts = alerts;
+    if (alerts) connect(alerts, &AlertManager::desktopNotificationRequested, this, &TrayController::onAlert);
+}
+
+QStringList TrayController::pendingNotifications() const
+{
+    QStringList lines;
+    for (const Notification &n : m_pending)
+        lines << n.line;
+    return lines;
+}
+
 void TrayController::onTransition(const BreakerTransition &t)
 {
+    if (m_alerts) return; // the breakerOpened / breakerClosed alerts notify instead
     if (m_settings && !m_settings->notifications()) return;
     const bool opened = t.to == BreakerState::Open || t.to == BreakerState::ForcedOpen;
     const bool closed =
         t.to == BreakerState::Closed && (t.from == BreakerState::HalfOpen || t.from == BreakerState::Open ||
                                          t.from == BreakerState::ForcedOpen);
     if (!opened && !closed) return;
-    m_pendingOpen = m_pendingOpen || opened;
-    m_pending << (opened ? tr("%1 breaker opened: %2").arg(t.service, t.reason)
-                         : tr("%1 breaker closed again").arg(t.service));
+    Notification n;
+    n.title = tr("Circuit breaker");
+    n.text = n.line = opened ? tr("%1 breaker opened: %2").arg(t.service, t.reason)
+                             : tr("%1 breaker closed again").arg(t.service);
+    n.icon = opened ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information;
+    post(n);
+}
+
+void TrayController::onAlert(const AlertRecord &alert)
+{
+    // The manager asks only while its desktop channel is on: that switch is the user's choice here.
+    const AlertSeverity severity = alertSeverityFromString(alert.severity).value_or(AlertSeverity::Info);
+    const QString rule = AlertLabels::rule(alert.rule);
+    Notification n;
+    n.title = alert.service.isEmpty()
+                  ? tr("%1: %2").arg(AlertLabels::severity(severity), rule)
+                  : tr("%1: %2 (%3)").arg(AlertLabels::severity(severity), rule, alert.service);
+    n.text = alert.message;
+    n.line = alert.service.isEmpty() ? rule : tr("%1 (%2)").arg(rule, alert.service);
+    n.icon = severity == AlertSeverity::Critical ? QSystemTrayIcon::Critical
+             : severity == AlertSeverity::Info   ? QSystemTrayIcon::Information
+                                                 : QSystemTrayIcon::Warning;
+    post(n);
+}
+
+void TrayController::post(const Notification &n)
+{
+    m_pending << n;
     if (!m_notifyTimer->isActive()) {
         flushNotifications(); // the first one at once, the next ones bundled
         m_notifyTimer->start();
@@ -132,14 +176,23 @@ void TrayController::onTransition(const BreakerTransition &t)
 void TrayController::flushNotifications()
 {
     if (m_pending.isEmpty()) return;
-    const QStringList lines = m_pending;
-    m_pending.clear();
-    const bool anyOpen = std::exchange(m_pendingOpen, false);
+    const QList<Notification> pending = std::exchange(m_pending, {});
+    QString title = pending.constFirst().title;
+    QString text = pending.constFirst().text;
+    int icon = QSystemTrayIcon::NoIcon;
+    for (const Notification &n : pending)
+        icon = std::max(icon, n.icon); // Information < Warning < Critical
+    if (pending.size() > 1) {
+        title = m_alerts ? tr("%n alert(s)", nullptr, int(pending.size()))
+                         : tr("%n breaker change(s)", nullptr, int(pending.size()));
+        QStringList lines;
+        for (const Notification &n : pending)
+            lines << n.line;
+        text = lines.join(QLatin1Char('\n'));
+    }
+    emit notificationPosted(title, text);
     if (!m_tray || !QSystemTrayIcon::supportsMessages()) return;
-    m_tray->showMessage(lines.size() == 1 ? tr("Circuit breaker")
-                                          : tr("%n breaker change(s)", nullptr, int(lines.size())),
-                        lines.join(QLatin1Char('\n')),
-                        anyOpen ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, kNotifyShowMs);
+    m_tray->showMessage(title, text, QSystemTrayIcon::MessageIcon(icon), kNotifyShowMs);
 }
 
 } // namespace airm::ui

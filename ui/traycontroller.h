@@ -1,7 +1,9 @@
 // The system tray icon (only where the desktop has a tray): its colour says whether every breaker is closed
 // (green), one is probing (amber) or one is open (red); its menu shows the window and reaches the main
-// actions; desktop notifications tell when a breaker opens or closes (bundled, at most one every few
-// seconds). GUI thread.
+// actions. Desktop notifications (bundled: the first at once, the next ones together a few seconds later):
+// with an alert manager, one per alert it asks to show (desktopNotificationRequested) and none of its own,
+// so a breaker that opens is notified once, by its alert; without one, when a breaker opens or closes.
+// GUI thread.
 #pragma once
 
 #include "theme.h"
@@ -9,6 +11,11 @@
 #include "model/metricssnapshot.h"
 
 #include <QObject>
+
+namespace airm {
+class AlertManager;
+struct AlertRecord;
+} // namespace airm
 
 class QAction;
 class QMenu;
@@ -37,15 +44,30 @@ public:
     Level level() const { return m_level; }
     QString toolTip() const;
     void showMessage(const QString &title, const QString &text);
-    // Notifications waiting to be shown (bundled); for tests.
-    QStringList pendingNotifications() const { return m_pending; }
+    // From now on the alerts are the notifications (see above); null goes back to breaker notifications.
+    // The manager must outlive the controller or be unset first.
+    void setAlerts(AlertManager *alerts);
+    // Notifications waiting to be shown (bundled), one line each; for tests.
+    QStringList pendingNotifications() const;
 
 signals:
     void quitRequested();
+    // A notification was posted (shown where the desktop has a tray and supports messages).
+    void notificationPosted(const QString &title, const QString &text);
 
 private:
+    struct Notification
+    {
+        QString title; // when shown alone
+        QString text;
+        QString line; // in a bundle
+        int icon = 0; // QSystemTrayIcon::MessageIcon
+    };
+
     void updateState();
     void onTransition(const BreakerTransition &t);
+    void onAlert(const AlertRecord &alert);
+    void post(const Notification &n);
     void flushNotifications();
 
     LiveState *m_live;
@@ -56,8 +78,8 @@ private:
     QAction *m_showAction = nullptr;
     QAction *m_quitAction = nullptr;
     QTimer *m_notifyTimer;
-    QStringList m_pending;
-    bool m_pendingOpen = false;
+    QList<Notification> m_pending;
+    AlertManager *m_alerts = nullptr;
     Level m_level = Level::AllClosed;
     bool m_levelInitialised = false;
     QString m_toolTip;

@@ -1,12 +1,13 @@
 // What every page is given: the engine host, the live state, the theme, the settings, the history source
-// (null when the history cannot be read), the scenario service and the REST API controller (null when the
-// owner has none) and the configuration the program started with. Non-owning pointers; MainWindow's owner
-// keeps them alive longer than any page.
+// (null when the history cannot be read), the scenario service, the REST API controller and the alert
+// manager (null when the owner has none) and the configuration the program started with. Non-owning
+// pointers; MainWindow's owner keeps them alive longer than any page.
 #pragma once
 
 #include "settings/appconfig.h"
 
 namespace airm {
+class AlertManager;
 class EngineHost;
 class ScenarioService;
 } // namespace airm
@@ -30,6 +31,7 @@ struct UiContext
     StorageStatus *storage = nullptr;
     ScenarioService *scenarios = nullptr; // lives on the GUI thread
     ApiController *api = nullptr;
+    AlertManager *alerts = nullptr; // lives on the GUI thread
     AppConfig config;
 };
 

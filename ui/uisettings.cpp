@@ -1,5 +1,6 @@
 #include "uisettings.h"
 
+#include <QJsonDocument>
 #include <QSettings>
 
 namespace airm::ui {
@@ -20,6 +21,7 @@ const QString kRollupRetention = QStringLiteral("database/rollupRetentionDays");
 const QString kApiEnabled = QStringLiteral("api/enabled");
 const QString kApiBind = QStringLiteral("api/bind");
 const QString kApiPort = QStringLiteral("api/port");
+const QString kAlertRules = QStringLiteral("alerts/rules");
 
 // The storage defaults (StorageConfig): 30 days of raw rows, a year of roll-ups.
 constexpr int kDefaultRawRetentionDays = 30;
@@ -176,6 +178,17 @@ int UiSettings::apiPort(int fallback) const
 void UiSettings::setApiPort(int port)
 {
     m_settings->setValue(kApiPort, port);
+}
+
+QJsonObject UiSettings::alertRules() const
+{
+    // Kept as one JSON string: the rules are validated as a whole (AlertRulesConfig::fromJson).
+    return QJsonDocument::fromJson(m_settings->value(kAlertRules).toString().toUtf8()).object();
+}
+
+void UiSettings::setAlertRules(const QJsonObject &rules)
+{
+    m_settings->setValue(kAlertRules, QString::fromUtf8(QJsonDocument(rules).toJson(QJsonDocument::Compact)));
 }
 
 QByteArray UiSettings::geometry() const

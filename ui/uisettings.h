@@ -1,12 +1,15 @@
 // The desktop application's own settings, typed, over QSettings: theme, chart window, selected page, window
-// geometry and splitters, tray behaviour, privacy, language, breaker defaults, database retention and the
-// REST API server (on/off, bind address, port). API keys and the API token are never stored here. GUI thread.
+// geometry and splitters, tray behaviour, privacy, language, breaker defaults, database retention, the
+// REST API server (on/off, bind address, port) and the alert rules (with their webhook URLs: the user's own
+// choice for this machine, and Settings > Alerts says so). API keys and the API token are never stored here.
+// GUI thread.
 #pragma once
 
 #include "theme.h"
 #include "timewindow.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QObject>
 #include <memory>
 
@@ -51,6 +54,9 @@ public:
     void setApiBind(const QString &bind);
     int apiPort(int fallback) const;
     void setApiPort(int port);
+    // The alert rules as AlertRulesConfig::toJson() (URLs unredacted); an empty object until they are set.
+    QJsonObject alertRules() const;
+    void setAlertRules(const QJsonObject &rules);
 
     QByteArray geometry() const;
     void setGeometry(const QByteArray &geometry);

@@ -57,7 +57,8 @@ private slots:
             [](RequestEngine &e) { e.forceBreaker(QStringLiteral("cohere"), BreakerState::ForcedOpen); });
         QTRY_COMPARE(countOf(source, {}), qint64(18));
         QTRY_VERIFY(status.available() && status.state().isOk());
-        QVERIFY(status.state().written >= 18);
+        QTRY_VERIFY(status.state().written >=
+                    18); // the state signal is rate-limited: it may trail the commit
 
         HistoryFilter cohere;
         cohere.services = {QStringLiteral("cohere")};

@@ -7,8 +7,13 @@
 // scenariosAndSettings alone (about a minute: the validation suite at time scale 50, then the API switched
 // on in Settings) writes scenarios.png and settings.png:
 //   ... build/tests/tst_screenshots scenariosAndSettings
+// alerts alone (about 40 s: traffic, two chaos experiments, deliveries to a local webhook and to a Slack URL
+// that refuses) writes alerts.png:
+//   ... build/tests/tst_screenshots alerts
 #include "uitestrig.h"
 
+#include "alertsmodel.h"
+#include "alertspage.h"
 #include "apicontroller.h"
 #include "automationpage.h"
 #include "chaosform.h"
@@ -17,6 +22,7 @@
 #include "historydatabase.h"
 #include "historytablemodel.h"
 #include "mainwindow.h"
+#include "mockhttpserver.h"
 #include "requesthistorypage.h"
 #include "scenariospage.h"
 #include "segmentedcontrol.h"
@@ -24,6 +30,7 @@
 #include "settingspage.h"
 #include "storagestatus.h"
 
+#include "alerts/alertmanager.h"
 #include "scenarios/scenarioservice.h"
 
 #include <QCheckBox>
@@ -184,9 +191,12 @@ private slots:
         rig.context.history = db.source();
         rig.context.storage = &status;
         ScenarioService scenarios(*rig.host, ReportStore(rig.dir.filePath(QStringLiteral("reports"))));
+        AlertManager alerts; // the Settings page ends with the Alerts card, live like in the application
         ApiController api(rig.host.get(), nullptr, &scenarios, ApiSettings{});
+        api.setAlerts(&alerts);
         rig.context.scenarios = &scenarios;
         rig.context.api = &api;
+        rig.context.alerts = &alerts;
 
         MainWindow window(rig.context);
         m_window = &window;
@@ -222,6 +232,85 @@ private slots:
         QVERIFY(scroll);
         scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
         save(QStringLiteral("settings"));
+        m_window = nullptr;
+    }
+
+    void alerts()
+    {
+        m_dir = qEnvironmentVariable("AIRM_SCREENSHOT_DIR");
+        if (m_dir.isEmpty()) QSKIP("set AIRM_SCREENSHOT_DIR to write the README screenshots");
+
+        UiRig rig(false);
+        // Answers in 40-400 ms with a few failures; breakers wait 3 s in OPEN, so a recovery shows too.
+        for (const QString &name :
+             {QStringLiteral("gemini"), QStringLiteral("cohere"), QStringLiteral("huggingface")}) {
+            ServiceConfig c =
+                rig.ask<ServiceConfig>([&](RequestEngine &e) { return *e.serviceConfig(name); });
+            c.simulation.latencyMinMs = 40;
+            c.simulation.latencyMaxMs = 400;
+            c.simulation.failurePct = 2;
+            rig.host->call([c](RequestEngine &e) {
+                e.upsertService(c);
+                BreakerConfig b = e.breakerConfig(c.name);
+                b.waitDurationInOpenStateMs = 3000;
+                e.setBreakerConfig(c.name, b);
+            });
+        }
+        // A webhook that takes every alert, and a Slack URL nobody listens on (retried, then failed).
+        airm::test::MockHttpServer webhook(
+            [](airm::test::MockHttpServer::Request &&, const airm::test::MockHttpServer::Responder &r) {
+                r.respond(200, {}, {});
+            });
+        const quint16 port = webhook.listenOnLoopback();
+        QVERIFY(port != 0);
+        AlertManager alerts;
+        AlertRulesConfig config = alerts.config();
+        config.channels.webhookUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/hooks/alerts").arg(port));
+        config.channels.slackUrl = QUrl(QStringLiteral("http://127.0.0.1:9/services/T000/B000/XXXX"));
+        config.channels.retries = 1;
+        config.channels.retryInitialMs = 500;
+        config.rule(AlertRuleId::LatencyP95).thresholdMs = 1500;
+        QVERIFY(alerts.setConfig(config).isEmpty());
+        connect(rig.host->engine(), &RequestEngine::breakerTransitioned, &alerts,
+                &AlertManager::onTransition);
+        connect(rig.host->engine(), &RequestEngine::snapshotPublished, &alerts, &AlertManager::onSnapshot);
+        rig.context.alerts = &alerts;
+
+        MainWindow window(rig.context);
+        m_window = &window;
+        window.resize(1440, 900);
+        window.move(0, 0);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        window.setCurrentPage(MainWindow::Automation);
+        AutomationPage *automation = window.automationPage();
+        QTest::mouseClick(automation->paceControl()->segment(5), Qt::LeftButton);
+        automation->rateBox()->setValue(8);
+        automation->inFlightBox()->setValue(16);
+        QTest::mouseClick(automation->startButton(), Qt::LeftButton);
+        window.setCurrentPage(MainWindow::Overview);
+
+        ChaosForm *form = window.chaosPage()->form();
+        QTest::qWait(4000);
+        inject(form, ChaosType::Failure, QStringLiteral("gemini"), 8);
+        QTest::qWait(3000);
+        inject(form, ChaosType::Latency, QStringLiteral("cohere"), 15, 2500);
+        QTest::qWait(10'000);
+        inject(form, ChaosType::Failure, QStringLiteral("huggingface"), 6);
+        QTRY_VERIFY_WITH_TIMEOUT(alerts.stats().raised >= 5, 20'000);
+        QTest::qWait(3000); // the Slack retries end
+
+        window.setCurrentPage(MainWindow::Alerts);
+        AlertsPage *page = window.alertsPage();
+        page->setDesktopAvailable(true); // as on a desktop with a tray (Xvfb has none)
+        QTest::mouseClick(page->testButton(AlertChannel::Webhook), Qt::LeftButton);
+        QTRY_VERIFY(page->testResult(AlertChannel::Webhook)->text().contains(QStringLiteral("delivered")));
+        page->view()->selectRow(0);
+        save(QStringLiteral("alerts"));
+
+        automation->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!automation->running(), 20'000);
         m_window = nullptr;
     }
 };
