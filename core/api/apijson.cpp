@@ -3,6 +3,7 @@
 #include "healthcoordinator.h"
 #include "jsonfields.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <cmath>
 
@@ -87,6 +88,21 @@ QByteArray ApiJson::isoUtc(qint64 ms)
     buf[22] = char('0' + millis % 10);
     buf[23] = 'Z';
     return QByteArray(buf, sizeof(buf));
+}
+
+bool ApiJson::readTime(const QString &text, qint64 *ms)
+{
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok);
+    if (ok) {
+        *ms = n;
+        return n >= 0;
+    }
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid()) t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid()) return false;
+    *ms = t.toMSecsSinceEpoch();
+    return true;
 }
 
 QString ApiJson::isoUtcString(qint64 ms)

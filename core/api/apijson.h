@@ -25,6 +25,9 @@ public:
     // "2024-05-01T12:00:00.123Z", as QDateTime::toString(Qt::ISODateWithMs) in UTC, without QDateTime.
     static QByteArray isoUtc(qint64 msSinceEpoch);
     static QString isoUtcString(qint64 msSinceEpoch);
+    // A time a client sent: milliseconds since the epoch (not negative) or an ISO 8601 time. False when it
+    // is neither.
+    static bool readTime(const QString &text, qint64 *msSinceEpoch);
 
     // {success:false, error: message, status} plus extra fields.
     static QJsonObject error(const QString &message, int status, const QJsonObject &extra = {});

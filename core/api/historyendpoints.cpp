@@ -36,21 +36,6 @@ void onWorker(ApiServer &api, std::function<Result()> work, std::function<void(c
     watcher->setFuture(QtConcurrent::run(&api.workers(), std::move(work)));
 }
 
-bool readTime(const QString &text, qint64 *ms)
-{
-    bool ok = false;
-    const qint64 n = text.toLongLong(&ok);
-    if (ok) {
-        *ms = n;
-        return n >= 0;
-    }
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid()) t = QDateTime::fromString(text, Qt::ISODate);
-    if (!t.isValid()) return false;
-    *ms = t.toMSecsSinceEpoch();
-    return true;
-}
-
 int defaultLimit(HistoryEndpoints::Query q, bool v1)
 {
     if (v1) return 100;
@@ -107,7 +92,7 @@ bool HistoryEndpoints::parse(const ExchangePtr &x, Query q, bool v1, HistoryQuer
         for (const auto &[name, target] :
              {std::pair{QStringLiteral("from"), &h.fromMs}, std::pair{QStringLiteral("to"), &h.toMs}}) {
             if (!x->hasQueryItem(name)) continue;
-            if (!readTime(x->queryValue(name), target)) {
+            if (!ApiJson::readTime(x->queryValue(name), target)) {
                 ApiServer::fail(
                     x, 400,
                     QStringLiteral("%1 must be milliseconds since the epoch or an ISO 8601 time").arg(name));

@@ -129,22 +129,6 @@ QJsonObject lastRunJson(const RunResult &r, const QStringList &files, const QStr
     return o;
 }
 
-// Milliseconds since the epoch or an ISO 8601 time.
-bool readTime(const QString &text, qint64 *ms)
-{
-    bool ok = false;
-    const qint64 n = text.toLongLong(&ok);
-    if (ok) {
-        *ms = n;
-        return n >= 0;
-    }
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid()) t = QDateTime::fromString(text, Qt::ISODate);
-    if (!t.isValid()) return false;
-    *ms = t.toMSecsSinceEpoch();
-    return true;
-}
-
 QByteArray contentTypeOf(const QString &name)
 {
     if (name.endsWith(QLatin1String(".json"))) return "application/json";
@@ -493,7 +477,7 @@ void ScenarioEndpoints::windowReport(const ExchangePtr &x)
     for (const auto &[key, target] :
          {std::pair{QStringLiteral("from"), &fromMs}, std::pair{QStringLiteral("to"), &toMs}}) {
         if (!x->hasQueryItem(key)) continue;
-        if (!readTime(x->queryValue(key), target)) {
+        if (!ApiJson::readTime(x->queryValue(key), target)) {
             ApiServer::fail(
                 x, 400,
                 QStringLiteral("%1 must be milliseconds since the epoch or an ISO 8601 time").arg(key));
