@@ -262,6 +262,17 @@ private slots:
                      r.value(QLatin1String("verdict")).toObject().value(QLatin1String("result")).toString());
             QVERIFY(q.value(2).toInt() > 1000);
             QVERIFY(!q.next());
+            // Every request of the run is in the requests table under its run id: as many as the report
+            // counts (the report's CSV request log is checked against the same counts in tst_scenarioreport).
+            const QString runId =
+                r.value(QLatin1String("run")).toObject().value(QLatin1String("id")).toString();
+            QVERIFY(!runId.isEmpty());
+            QVERIFY(q.exec(
+                QStringLiteral("SELECT COUNT(*) FROM requests WHERE run_id = '%1' OR run_id LIKE '%1/%'")
+                    .arg(runId)));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(),
+                     r.value(QLatin1String("totals")).toObject().value(QLatin1String("requests")).toInt());
         }
         QSqlDatabase::removeDatabase(QStringLiteral("runs"));
     }
