@@ -98,6 +98,7 @@ int DesktopApp::exec()
     if (database->isOpen())
         historyProvider = std::make_unique<StorageHistoryProvider>(database->database(), database->writer());
     auto scenarios = std::make_unique<ScenarioService>(host, ReportStore());
+    if (database->isOpen()) scenarios->setWriter(database->writer()); // runs go to scenario_runs
     std::unique_ptr<AlertManager> alerts = startAlerts(settings, host, *database, storageStatus, *scenarios);
     ApiSettings apiSettings = m_config.api;
     apiSettings.bind = settings.apiBind(apiSettings.bind);
