@@ -15,10 +15,11 @@ namespace {
 
 struct Options
 {
-    QCommandLineOption headless{QStringLiteral("headless"),
-                                QStringLiteral("Run without a window: engine, history and REST API until "
-                                               "SIGINT/SIGTERM (or --duration), a batch with --requests, or a "
-                                               "plan with --scenario.")};
+    QCommandLineOption headless{
+        QStringLiteral("headless"),
+        QStringLiteral("Run without a window: engine, history and REST API until "
+                       "SIGINT/SIGTERM (or --duration), a batch with --requests, or a "
+                       "plan with --scenario.")};
     QCommandLineOption config{QStringLiteral("config"),
                               QStringLiteral("JSON config file: services, breakers, engine policies, API, "
                                              "database, alerts, automation runs."),
