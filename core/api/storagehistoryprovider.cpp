@@ -1,5 +1,7 @@
 #include "storagehistoryprovider.h"
 
+#include "apijson.h"
+
 #include "storage/historyexporter.h"
 #include "storage/historystore.h"
 #include "storage/latencybuckets.h"
@@ -21,8 +23,7 @@ qint64 nowMs()
 
 QJsonValue isoOrNull(qint64 ms)
 {
-    if (ms <= 0) return QJsonValue::Null;
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    return ms <= 0 ? QJsonValue() : QJsonValue(ApiJson::isoUtcString(ms));
 }
 
 // [from, to) of a query: explicit bounds when given, otherwise the last query.hours.
