@@ -2,12 +2,16 @@
 
 #include "healthcoordinator.h"
 #include "jsonfields.h"
+#include "providers/providerjson.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace airm {
+
 namespace {
 
 constexpr qint64 kMsPerDay = 86'400'000;
@@ -274,36 +278,46 @@ QJsonObject ApiJson::seedExperiment(const ActiveChaos &c, qint64 nowWallMs)
     return o;
 }
 
-QJsonObject ApiJson::aiAnswer(const RequestRecord &r)
+QByteArray ApiJson::aiAnswer(const RequestRecord &r)
 {
-    QJsonObject o{
-        {QStringLiteral("success"), r.succeeded()},
-        {QStringLiteral("service"), r.service},
-        {QStringLiteral("latency"), r.latencyMs},
-        {QStringLiteral("timestamp"), isoUtcString(r.finishedAtMs ? r.finishedAtMs : r.startedAtMs)},
-        {QStringLiteral("isRealAPI"), !r.simulated && r.attempts > 0},
+    // Written directly rather than through a QJsonObject: this is every POST /ai answer, and building and
+    // serialising the object cost more API-thread time than reading the request and sending the answer.
+    JsonWriter w;
+    w.beginObject()
+        .field("success"_L1, r.succeeded())
+        .field("service"_L1, r.service)
+        .field("latency"_L1, r.latencyMs)
+        .field("timestamp"_L1, QLatin1String(isoUtc(r.finishedAtMs ? r.finishedAtMs : r.startedAtMs)))
+        .field("isRealAPI"_L1, !r.simulated && r.attempts > 0)
         // Ours:
-        {QStringLiteral("requestId"), QString::number(r.id)},
-        {QStringLiteral("outcome"), toString(r.outcome)},
-        {QStringLiteral("errorClass"), toString(r.errorClass)},
-        {QStringLiteral("attempts"), r.attempts},
-        {QStringLiteral("servedBy"), r.servedBy},
-        {QStringLiteral("model"), r.model},
-        {QStringLiteral("fallbackUsed"), r.fallbackUsed},
-        {QStringLiteral("breakerState"), toString(r.breakerState)},
-        {QStringLiteral("chaosIds"), QJsonArray::fromStringList(r.chaosIds)},
-        {QStringLiteral("simulated"), r.simulated},
-        {QStringLiteral("tokens"),
-         QJsonObject{{QStringLiteral("input"), r.inputTokens}, {QStringLiteral("output"), r.outputTokens}}},
-        {QStringLiteral("costUsd"), r.costUsd},
-        {QStringLiteral("httpStatus"), r.httpStatus},
-    };
+        .field("requestId"_L1, QString::number(r.id))
+        .field("outcome"_L1, toString(r.outcome))
+        .field("errorClass"_L1, toString(r.errorClass))
+        .field("attempts"_L1, r.attempts)
+        .field("servedBy"_L1, r.servedBy)
+        .field("model"_L1, r.model)
+        .field("fallbackUsed"_L1, r.fallbackUsed)
+        .field("breakerState"_L1, toString(r.breakerState))
+        .key("chaosIds"_L1)
+        .beginArray();
+    for (const QString &id : r.chaosIds)
+        w.value(id);
+    w.endArray()
+        .field("simulated"_L1, r.simulated)
+        .key("tokens"_L1)
+        .beginObject()
+        .field("input"_L1, r.inputTokens)
+        .field("output"_L1, r.outputTokens)
+        .endObject()
+        .field("costUsd"_L1, r.costUsd)
+        .field("httpStatus"_L1, r.httpStatus);
     if (r.succeeded())
-        o.insert(QStringLiteral("response"), r.responseText);
+        w.field("response"_L1, r.responseText);
     else
-        o.insert(QStringLiteral("error"), r.errorMessage.isEmpty() ? toString(r.errorClass) : r.errorMessage);
-    if (r.retryAfterMs >= 0) o.insert(QStringLiteral("retryAfterMs"), r.retryAfterMs);
-    return o;
+        w.field("error"_L1, r.errorMessage.isEmpty() ? toString(r.errorClass) : r.errorMessage);
+    if (r.retryAfterMs >= 0) w.field("retryAfterMs"_L1, r.retryAfterMs);
+    w.endObject();
+    return w.take();
 }
 
 int ApiJson::statusFor(const RequestRecord &r)

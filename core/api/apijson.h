@@ -49,8 +49,9 @@ public:
     static QJsonValue intensity(ChaosType type, const QJsonObject &spec);
 
     // POST /ai: {success, service, response, latency, isRealAPI, timestamp} plus ours, or on failure
-    // {success: false, error, service, latency, timestamp} plus ours; and the HTTP status that goes with it.
-    static QJsonObject aiAnswer(const RequestRecord &record);
+    // {success: false, error, service, latency, timestamp} plus ours, as compact JSON; and the HTTP status
+    // that goes with it.
+    static QByteArray aiAnswer(const RequestRecord &record);
     static int statusFor(const RequestRecord &record);
 
     static QJsonObject service(const ServiceConfig &config, const ServiceMetrics *metrics);

@@ -2,6 +2,7 @@
 
 #include "httpexchange.h"
 #include "httpguard.h"
+#include "transport/socketwrite.h"
 
 #include <QTcpSocket>
 
@@ -390,21 +391,7 @@ void GuardedConnection::answerComplete(int status)
 void GuardedConnection::writeOut(const QByteArray &bytes)
 {
     if (!m_socket || m_writeShut || bytes.isEmpty()) return;
-#ifdef Q_OS_LINUX
-    // With nothing queued, send directly: QAbstractSocket would arm and disarm its write notifier for every
-    // answer, which costs more than the answer itself on the hot path. What the kernel does not take now goes
-    // through the socket's buffer as usual, so order is kept.
-    if (m_socket->bytesToWrite() == 0) {
-        const ssize_t sent = ::send(int(m_socket->socketDescriptor()), bytes.constData(),
-                                    size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (sent == bytes.size()) return;
-        if (sent > 0) {
-            m_socket->write(bytes.constData() + sent, bytes.size() - sent);
-            return;
-        }
-    }
-#endif
-    m_socket->write(bytes);
+    writeNow(m_socket, bytes);
 }
 
 void GuardedConnection::startClose()

@@ -231,7 +231,8 @@ void SeedEndpoints::ai(const ExchangePtr &x)
                 if (const ServiceMetrics *m = api->snapshot().service(r.service);
                     m && m->breaker.remainingOpenMs > 0)
                     headers.emplaceBack("Retry-After", retryAfterSeconds(m->breaker.remainingOpenMs));
-            x->respondJson(ApiJson::aiAnswer(r), ApiJson::statusFor(r), headers);
+            x->respond(ApiJson::statusFor(r), QByteArrayLiteral("application/json"), ApiJson::aiAnswer(r),
+                       headers);
         },
         false);
 }

@@ -1,5 +1,7 @@
 #include "http1connection.h"
 
+#include "socketwrite.h"
+
 #include <QTcpSocket>
 
 namespace airm {
@@ -89,7 +91,7 @@ void Http1Connection::start(QByteArray request, bool headRequest)
     }
     Q_ASSERT(m_state == State::Idle);
     m_state = State::Busy;
-    m_socket->write(request);
+    writeNow(m_socket, request);
     // Send now rather than on the next event-loop turn. A write error found here is reported from the
     // event loop, as the owner is in the middle of send().
     m_socket->blockSignals(true);
@@ -137,7 +139,7 @@ void Http1Connection::onConnected()
     }
     // start() reset the parser when the request was handed over.
     m_state = State::Busy;
-    m_socket->write(std::exchange(m_pending, QByteArray()));
+    writeNow(m_socket, std::exchange(m_pending, QByteArray()));
     m_socket->flush();
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/httpguard.h"
 #include "api/requesthead.h"
+#include "transport/socketwrite.h"
 
 #include <QTcpSocket>
 
@@ -85,7 +86,7 @@ public:
 private:
     void write(const QByteArray &bytes)
     {
-        m_socket->write(bytes);
+        writeNow(m_socket, bytes);
         m_socket->flush(); // now, not on the next event-loop turn
     }
 
