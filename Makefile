@@ -8,7 +8,7 @@ LUPDATE    ?= $(shell qtpaths6 --query QT_HOST_BINS 2>/dev/null || echo /usr/lib
 LANGUAGES  := de en
 ARGS       ?=
 
-.PHONY: deps configure build run test bench format clean translations
+.PHONY: deps configure build run test bench memcheck format clean translations
 
 deps:
 	@bash packaging/install-deps.sh
@@ -33,6 +33,18 @@ test: build
 
 bench: build
 	@for b in $(BUILD_DIR)/tests/benchmarks/bench_*; do [ -x "$$b" ] && "$$b"; done
+
+# The API's connection handling (clients leaving at every stage, shutdown with requests in flight, the guard's
+# limits, every seed endpoint, the WebSocket stream) under valgrind memcheck: any invalid access or definite
+# leak fails. Not part of `make test` (valgrind makes these suites about ten times slower).
+MEMCHECK_SUITES ?= tst_apiload tst_apiguard tst_apiseed tst_apievents
+memcheck: build
+	@command -v valgrind >/dev/null || { echo "make memcheck: valgrind is not installed (apt-get install valgrind)"; exit 2; }
+	@for t in $(MEMCHECK_SUITES); do \
+	  echo "memcheck: $$t"; \
+	  QT_QPA_PLATFORM=offscreen valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite \
+	    $(BUILD_DIR)/tests/$$t -silent || exit 1; \
+	done
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
