@@ -142,9 +142,15 @@ void configureParser(QCommandLineParser &p, Options &o)
     o.addTo(p);
 }
 
+// Where fail() puts its message while a parse() that was given an error string runs; stderr otherwise.
+thread_local QString *t_failureSink = nullptr;
+
 bool fail(const QString &message, int *exitCode)
 {
-    QTextStream(stderr) << "ai-resilience-monitor: " << message << Qt::endl;
+    if (t_failureSink)
+        *t_failureSink = message;
+    else
+        QTextStream(stderr) << "ai-resilience-monitor: " << message << Qt::endl;
     *exitCode = 2;
     return false;
 }
@@ -338,8 +344,13 @@ bool parseServiceOptions(const QCommandLineParser &p, const Options &o, const QS
 
 } // namespace
 
-CommandLine::Result CommandLine::parse(const QStringList &args, int *exitCode)
+CommandLine::Result CommandLine::parse(const QStringList &args, int *exitCode, QString *errorOut)
 {
+    struct SinkScope
+    {
+        explicit SinkScope(QString *sink) { t_failureSink = sink; }
+        ~SinkScope() { t_failureSink = nullptr; }
+    } sinkScope(errorOut);
     *exitCode = 0;
     QCommandLineParser p;
     Options o;
@@ -367,7 +378,8 @@ CommandLine::Result CommandLine::parse(const QStringList &args, int *exitCode)
     summaryJsonPath = p.value(o.summaryJson);
     verbose = p.isSet(o.verbose);
     if (p.isSet(o.config)) {
-        const QString error = config.loadFile(p.value(o.config));
+        configPath = p.value(o.config);
+        const QString error = config.loadFile(configPath);
         if (!error.isEmpty()) {
             fail(error, exitCode);
             return Result::Exit;

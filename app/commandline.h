@@ -32,12 +32,13 @@ struct CommandLine
     qint64 durationMs = -1; // --duration; -1: not given
     QString reportPath;     // --report
     QList<AutomationConfig> automations;
+    QString configPath; // --config, empty when not given
     AppConfig config;
 
     enum class Result { Run, Exit };
     // Parses args; on --help/--version prints and returns Exit with exitCode 0; on errors prints one line to
-    // stderr and returns Exit with exitCode 2.
-    Result parse(const QStringList &args, int *exitCode);
+    // stderr (or, with errorOut given, puts it there instead) and returns Exit with exitCode 2.
+    Result parse(const QStringList &args, int *exitCode, QString *errorOut = nullptr);
     static QString helpText();
 };
 

@@ -1,5 +1,6 @@
 #include "headlessapp.h"
 
+#include "configreloader.h"
 #include "logging.h"
 
 #include "alerts/alertmanager.h"
@@ -332,6 +333,12 @@ int HeadlessApp::runService()
     connect(&signalWatcher, &UnixSignals::terminationRequested, this, [](int sig) {
         qCInfo(lcHeadless).noquote() << QStringLiteral("signal %1: shutting down").arg(sig);
         QCoreApplication::exit(0);
+    });
+    ConfigReloader reloader(m_host, m_alerts.get(), m_options.config, QCoreApplication::arguments());
+    signalWatcher.watchHangup();
+    connect(&signalWatcher, &UnixSignals::reloadRequested, &reloader, [&reloader] {
+        qCInfo(lcHeadless) << "SIGHUP: reloading the configuration";
+        reloader.reload();
     });
     if (m_options.durationMs > 0) {
         QTimer::singleShot(std::chrono::milliseconds(m_options.durationMs), qApp, [] {

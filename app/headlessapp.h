@@ -1,8 +1,9 @@
 // The headless mode: builds the engine on its thread, records history, raises alerts, serves the REST API,
 // injects the command line's chaos, then runs one of: a batch (--requests, prints its summary), a scenario
 // (--scenario, exit code from its hypotheses), or the service (automation runs, until SIGINT/SIGTERM or
-// --duration). Shuts down in order: API, scenario (rolled back), automation, engine (in-flight requests
-// finish or time out), history (flushed). Thread affinity: the main thread.
+// --duration; SIGHUP reloads the configuration, see ConfigReloader). Shuts down in order: API, scenario
+// (rolled back), automation, engine (in-flight requests finish or time out), history (flushed). Thread
+// affinity: the main thread.
 #pragma once
 
 #include "commandline.h"

@@ -14,6 +14,15 @@ void handler(int sig)
     const char c = char(sig);
     [[maybe_unused]] const auto n = ::write(g_fds[0], &c, 1);
 }
+
+void install(int sig)
+{
+    struct sigaction sa = {};
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    ::sigaction(sig, &sa, nullptr);
+}
 } // namespace
 
 UnixSignals::UnixSignals(QObject *parent)
@@ -23,20 +32,28 @@ UnixSignals::UnixSignals(QObject *parent)
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char c = 0;
-        if (::read(g_fds[1], &c, 1) == 1) emit terminationRequested(int(c));
+        if (::read(g_fds[1], &c, 1) != 1) return;
+        if (int(c) == SIGHUP)
+            emit reloadRequested();
+        else
+            emit terminationRequested(int(c));
     });
-    struct sigaction sa = {};
-    sa.sa_handler = handler;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    ::sigaction(SIGINT, &sa, nullptr);
-    ::sigaction(SIGTERM, &sa, nullptr);
+    install(SIGINT);
+    install(SIGTERM);
+}
+
+void UnixSignals::watchHangup()
+{
+    if (m_watchingHangup || !m_notifier) return;
+    m_watchingHangup = true;
+    install(SIGHUP);
 }
 
 UnixSignals::~UnixSignals()
 {
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
+    if (m_watchingHangup) ::signal(SIGHUP, SIG_DFL);
     delete m_notifier;
     ::close(g_fds[0]);
     ::close(g_fds[1]);

@@ -186,6 +186,12 @@ bool RequestEngine::removeService(const QString &name)
     return false;
 }
 
+bool RequestEngine::serviceBusy(const QString &name) const
+{
+    const Service *s = service(name);
+    return s && (s->inFlight > 0 || !s->waiting.empty());
+}
+
 quint64 RequestEngine::submit(RequestSpec spec)
 {
     Service *s = service(spec.service);

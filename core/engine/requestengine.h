@@ -59,6 +59,9 @@ public:
     // Adds or replaces a service (breaker state is kept when the name exists). Error text on invalid config.
     QString upsertService(const ServiceConfig &config);
     bool removeService(const QString &name);
+    // Requests of the service are in flight or queued: upsertService and removeService refuse until it is
+    // idle.
+    bool serviceBusy(const QString &name) const;
 
     // Chaos
     QString injectChaos(const ChaosSpec &spec, QString *error);
@@ -70,6 +73,8 @@ public:
     bool resetBreaker(const QString &service); // "all" or empty resets every breaker
     bool forceBreaker(const QString &service, BreakerState state);
     QString setBreakerConfig(const QString &service, const BreakerConfig &config);
+    // The configuration of breakers created from now on for services without their own (valid configs only).
+    void setDefaultBreakerConfig(const BreakerConfig &config) { m_config.breaker = config; }
     BreakerConfig breakerConfig(const QString &service) const;
     QList<BreakerTransition> transitions(const QString &service) const; // since start, bounded
 

@@ -354,6 +354,113 @@ private slots:
         QVERIFY(p->readAllStandardError().contains("alert breakerOpened"));
     }
 
+    // SIGHUP (systemctl reload) reads the config file again and applies it while the service runs: services
+    // added, changed (a busy one once its request finished) and removed, a breaker reconfigured without
+    // losing its state; a restart-only change is named; a broken file changes nothing and the service runs
+    // on.
+    void sighupReloadsTheConfiguration()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("airm.json"));
+        const auto writeConfig = [&path](const QByteArray &json) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(json) == json.size();
+        };
+        const QByteArray slowGemini = "{\"name\":\"gemini\",\"kind\":\"gemini\",\"model\":\"%1\","
+                                      "\"simulation\":{\"latencyMinMs\":4000,\"latencyMaxMs\":4000,"
+                                      "\"failurePct\":0}}";
+        QVERIFY(writeConfig("{\"replaceDefaultServices\":true,\"services\":[" +
+                            QByteArray(slowGemini).replace("%1", "model-one") +
+                            ",{\"name\":\"cohere\",\"kind\":\"cohere\"},"
+                            "{\"name\":\"steady\",\"kind\":\"openai\",\"forceSimulation\":true}],"
+                            "\"breakers\":{\"steady\":{\"consecutiveFailureThreshold\":3}}}"));
+        std::unique_ptr<QProcess> p(
+            launch({QStringLiteral("--headless"), QStringLiteral("--no-db"), QStringLiteral("--api-port"),
+                    QStringLiteral("0"), QStringLiteral("--config"), path}));
+        QByteArray err;
+        const auto log = [&] { return QString::fromUtf8(err += p->readAllStandardError()); };
+        const QRegularExpression listening(QStringLiteral("API listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QRegularExpressionMatch m;
+        QTRY_VERIFY_WITH_TIMEOUT((m = listening.match(log()), m.hasMatch()), 20000);
+        const quint16 port = quint16(m.captured(1).toUInt());
+        int status = 0;
+        http(port, "POST", "/api/v1/breakers/steady/force", &status, "{\"state\":\"FORCED_OPEN\"}");
+        QCOMPARE(status, 200);
+
+        // A request to gemini is in flight (4 s) when the reload comes.
+        QTcpSocket inFlight;
+        inFlight.connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(inFlight.waitForConnected(5000));
+        const QByteArray body = "{\"service\":\"gemini\",\"prompt\":\"during the reload\"}";
+        inFlight.write("POST /ai HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       "Content-Length: " +
+                       QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QVERIFY(inFlight.waitForBytesWritten(5000));
+        QTest::qWait(300);
+
+        QVERIFY(writeConfig("{\"replaceDefaultServices\":true,\"services\":[" +
+                            QByteArray(slowGemini).replace("%1", "model-two") +
+                            ",{\"name\":\"steady\",\"kind\":\"openai\",\"forceSimulation\":true},"
+                            "{\"name\":\"extra\",\"kind\":\"anthropic\"}],"
+                            "\"breakers\":{\"steady\":{\"consecutiveFailureThreshold\":7}},"
+                            "\"engine\":{\"deadlineMs\":5000}}"));
+        ::kill(pid_t(p->processId()), SIGHUP);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            log().contains(QStringLiteral("reload of %1: services added: extra; services updated: gemini; "
+                                          "services removed: cohere; breakers updated: steady; changed but "
+                                          "applied only after a restart: engine.deadlineMs")
+                               .arg(path)),
+            10000);
+        QVERIFY2(log().contains(QLatin1String("reload: gemini busy (requests in flight)")), err.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(log().contains(QLatin1String("reload: service gemini now idle: applied")),
+                                 10000);
+        // The request in flight finished normally.
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += inFlight.readAll(), answer.contains("during the reload")), 10000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200") || answer.startsWith("HTTP/1.0 200"), answer.constData());
+
+        const auto services = [&] {
+            QStringList out;
+            const QJsonArray list = QJsonDocument::fromJson(http(port, "GET", "/api/v1/services", &status))
+                                        .object()
+                                        .value(QLatin1String("services"))
+                                        .toArray();
+            for (const QJsonValue &v : list)
+                out << v.toObject().value(QLatin1String("name")).toString() + QLatin1Char('=') +
+                           v.toObject().value(QLatin1String("model")).toString();
+            return out;
+        };
+        const QStringList afterReload = services();
+        QCOMPARE(afterReload.size(), 3);
+        QVERIFY2(afterReload.contains(QStringLiteral("gemini=model-two")),
+                 qPrintable(afterReload.join(QLatin1Char(' '))));
+        QVERIFY(afterReload.filter(QRegularExpression(QStringLiteral("^steady="))).size() == 1);
+        QVERIFY(afterReload.filter(QRegularExpression(QStringLiteral("^extra="))).size() == 1);
+        const QJsonObject steady =
+            QJsonDocument::fromJson(http(port, "GET", "/api/v1/breakers/steady", &status)).object();
+        QCOMPARE(status, 200);
+        QCOMPARE(steady.value(QLatin1String("state")).toString(), QStringLiteral("FORCED_OPEN"));
+        QCOMPARE(steady.value(QLatin1String("config"))
+                     .toObject()
+                     .value(QLatin1String("consecutiveFailureThreshold"))
+                     .toInt(),
+                 7);
+
+        // A broken file: an error in the log, nothing changes, the service answers.
+        QVERIFY(writeConfig("{\"services\":["));
+        ::kill(pid_t(p->processId()), SIGHUP);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            log().contains(QLatin1String("reload failed, the running configuration stays: ")), 10000);
+        QCOMPARE(services(), afterReload);
+        http(port, "GET", "/test", &status);
+        QCOMPARE(status, 200);
+
+        ::kill(pid_t(p->processId()), SIGTERM);
+        QVERIFY(p->waitForFinished(20000));
+        QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p->exitCode(), 0);
+    }
+
     void versionAndHelp()
     {
         std::unique_ptr<QProcess> p(run({QStringLiteral("--version")}));
