@@ -49,12 +49,12 @@ memcheck: build
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
-# Refreshes translations/*.ts from the tr() calls in ui/ and app/; a build only compiles them (lrelease). The
+# Refreshes translations/*.ts from the tr() calls in ui/, app/ and core/settings/ (the keychain's messages); a build only compiles them (lrelease). The
 # English file holds just the plural forms of the English source text, the others every string.
 translations:
 	@for lang in $(LANGUAGES); do \
 	  if [ "$$lang" = en ]; then only=-pluralonly; else only=; fi; \
-	  $(LUPDATE) -no-obsolete -locations none -source-language en -target-language $$lang $$only ui app \
+	  $(LUPDATE) -no-obsolete -locations none -source-language en -target-language $$lang $$only ui app core/settings \
 	    -ts translations/ai-resilience-monitor_$$lang.ts || exit 1; \
 	done
 

@@ -88,6 +88,10 @@ struct Options
                        "$PGPASSWORD). Default: monitor.db in the data directory."),
         QStringLiteral("path-or-url")};
     QCommandLineOption noDb{QStringLiteral("no-db"), QStringLiteral("Do not record history.")};
+    QCommandLineOption keychain{
+        QStringLiteral("keychain"),
+        QStringLiteral("Headless: read the keys of services that have none from the OS keychain, where the "
+                       "window keeps the keys typed into Settings.")};
     QCommandLineOption logFormat{QStringLiteral("log-format"),
                                  QStringLiteral("Log lines on stderr as text or json. Default text."),
                                  QStringLiteral("format")};
@@ -125,10 +129,11 @@ struct Options
 
     void addTo(QCommandLineParser &p)
     {
-        p.addOptions({headless,  config,   requests,    service,    interval,   concurrency, chaos,
-                      seed,      summary,  summaryJson, simLatency, simFailure, retry,       fallback,
-                      verbose,   apiBind,  apiPort,     apiToken,   noApi,      db,          noDb,
-                      logFormat, logLevel, scenario,    timeScale,  duration,   report,      automation});
+        p.addOptions({headless, config,    requests, service,     interval,   concurrency,
+                      chaos,    seed,      summary,  summaryJson, simLatency, simFailure,
+                      retry,    fallback,  verbose,  apiBind,     apiPort,    apiToken,
+                      noApi,    db,        noDb,     keychain,    logFormat,  logLevel,
+                      scenario, timeScale, duration, report,      automation});
     }
 };
 
@@ -284,6 +289,7 @@ bool parseServiceOptions(const QCommandLineParser &p, const Options &o, const QS
         c.config.databasePath = p.value(o.db);
     }
     c.noDb = p.isSet(o.noDb);
+    c.keychain = p.isSet(o.keychain);
     if (c.noDb && p.isSet(o.db)) return fail(QStringLiteral("--db and --no-db exclude each other"), exitCode);
     if (p.isSet(o.logFormat)) {
         c.logFormat = p.value(o.logFormat);

@@ -25,6 +25,7 @@ struct CommandLine
     bool noApi = false;       // --no-api
     bool apiExplicit = false; // --api-bind or --api-port given
     bool noDb = false;
+    bool keychain = false; // --keychain: keys of services without one from the OS keychain
     QString logFormat = QStringLiteral("text");
     QString logLevel = QStringLiteral("info");
     QString scenario;       // plan name or file; implies headless

@@ -56,6 +56,14 @@ void ConfigReloader::reload()
         emit reloaded(false, error);
         return;
     }
+    // Keys read from the keychain at start stay: the keychain is read once (--keychain), not on reloads.
+    for (ServiceConfig &s : fresh.config.services)
+        if (s.apiKey.isEmpty())
+            for (const ServiceConfig &r : std::as_const(m_running.services))
+                if (r.name == s.name && r.keySource == QLatin1String("keychain")) {
+                    s.apiKey = r.apiKey;
+                    s.keySource = r.keySource;
+                }
     // A reload supersedes changes still waiting for a busy service: they are in the new comparison again.
     m_busyUpserts.clear();
     m_busyRemovals.clear();

@@ -14,12 +14,14 @@
 #include "scenarios/planlibrary.h"
 #include "scenarios/reportbuilder.h"
 #include "scenarios/scenarioservice.h"
+#include "settings/keystore.h"
 #include "storage/historyrecorder.h"
 #include "storage/storagewriter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -78,6 +80,7 @@ int HeadlessApp::exec()
 
 int HeadlessApp::start()
 {
+    if (m_options.keychain) readKeychain();
     m_host = new EngineHost(m_options.config.engine, m_options.config.services);
     for (const ServiceConfig &s : std::as_const(m_options.config.services))
         qCInfo(lcHeadless).noquote()
@@ -97,6 +100,46 @@ int HeadlessApp::start()
     const bool wantApi = !m_options.noApi && (serviceMode || m_options.apiExplicit);
     if (wantApi && !startApi()) return 2;
     return 0;
+}
+
+void HeadlessApp::readKeychain()
+{
+    QStringList wanted;
+    for (const ServiceConfig &s : std::as_const(m_options.config.services))
+        if (s.requiresKey && s.apiKey.isEmpty() && !s.forceSimulation) wanted << s.name;
+    if (wanted.isEmpty()) {
+        qCInfo(lcHeadless) << "keychain: not read, every service has its key";
+        return;
+    }
+    KeyStore::Config config;
+    config.timeoutMs = kKeychainTimeoutMs;
+    KeyStore store(config);
+    QStringList found;
+    connect(&store, &KeyStore::keyLoaded, this, [this, &found](const QString &service, const QString &key) {
+        for (ServiceConfig &s : m_options.config.services)
+            if (s.name == service) {
+                s.apiKey = key;
+                s.keySource = QStringLiteral("keychain");
+                found << service;
+            }
+    });
+    QEventLoop loop; // before the engine exists: nothing else runs yet, and every job has a timeout
+    connect(&store, &KeyStore::loadFinished, &loop, &QEventLoop::quit);
+    store.load(wanted);
+    loop.exec();
+    const auto names = [](const QStringList &list) { return list.join(QLatin1String(", ")); };
+    if (store.backend() == KeyStore::Backend::Unavailable) {
+        qCWarning(lcHeadless).noquote() << QStringLiteral("keychain: not available (%1); without a key: %2")
+                                               .arg(store.unavailableReason(), names(wanted));
+        return;
+    }
+    QStringList missing = wanted;
+    for (const QString &name : std::as_const(found))
+        missing.removeAll(name);
+    qCInfo(lcHeadless).noquote() << QStringLiteral("keychain: keys for %1; none for %2")
+                                        .arg(found.isEmpty() ? QStringLiteral("no service") : names(found),
+                                             missing.isEmpty() ? QStringLiteral("no service")
+                                                               : names(missing));
 }
 
 void HeadlessApp::connectEngineLog()

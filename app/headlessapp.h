@@ -29,7 +29,11 @@ public:
     int exec();
 
 private:
+    static constexpr int kKeychainTimeoutMs = 3000; // per keychain job
+
     int start(); // 0, or the exit code of a start-up failure
+    // --keychain: keys of services without one from the OS keychain, before the engine starts.
+    void readKeychain();
     void connectEngineLog();
     bool injectChaos();
     bool openHistory();

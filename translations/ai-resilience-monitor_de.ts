@@ -1960,7 +1960,7 @@ Einer erscheint hier, wenn ein Breaker öffnet oder offen bleibt, die Fehlerquot
     </message>
 </context>
 <context>
-    <name>airm::ui::KeyStore</name>
+    <name>airm::KeyStore</name>
     <message>
         <source>the keychain did not answer within %1 s</source>
         <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet</translation>

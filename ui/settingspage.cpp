@@ -4,7 +4,7 @@
 #include "apicontroller.h"
 #include "card.h"
 #include "enginequery.h"
-#include "keystore.h"
+#include "settings/keystore.h"
 #include "labels.h"
 #include "livestate.h"
 #include "storagestatus.h"

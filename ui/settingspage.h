@@ -18,10 +18,13 @@ class QRadioButton;
 class QSpinBox;
 class QVBoxLayout;
 
+namespace airm {
+class KeyStore;
+}
+
 namespace airm::ui {
 
 class AlertSettingsCard;
-class KeyStore;
 
 class SettingsPage : public Page
 {

@@ -461,6 +461,46 @@ private slots:
         QCOMPARE(p->exitCode(), 0);
     }
 
+    // --keychain on a machine without a keychain (D-Bus pointed at nothing, as on a server): one clear line
+    // naming the services left without a key, and the service starts and runs them simulated.
+    void keychainWithoutAKeychainSaysSoAndRuns()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        std::unique_ptr<QProcess> p(new QProcess);
+        for (const char *key : {"GEMINI_API_KEY", "GOOGLE_API_KEY", "COHERE_API_KEY", "HF_TOKEN",
+                                "HUGGINGFACE_API_KEY", "AIRM_API_TOKEN"})
+            env.remove(QLatin1String(key));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_data.path());
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                   QStringLiteral("unix:path=/nonexistent/airm-bus"));
+        p->setProcessEnvironment(env);
+        p->start(QStringLiteral(AIRM_APP_PATH),
+                 {QStringLiteral("--headless"), QStringLiteral("--no-db"), QStringLiteral("--keychain"),
+                  QStringLiteral("--api-port"), QStringLiteral("0")});
+        QByteArray err;
+        const QRegularExpression listening(QStringLiteral("API listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QRegularExpressionMatch m;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (err += p->readAllStandardError(), m = listening.match(QString::fromUtf8(err)), m.hasMatch()),
+            20000);
+        QVERIFY2(QString::fromUtf8(err).contains(QRegularExpression(
+                     QStringLiteral("keychain: not available \\(.+\\); without a key: gemini, cohere, "
+                                    "huggingface"))),
+                 err.constData());
+        int status = 0;
+        const QJsonArray services =
+            QJsonDocument::fromJson(http(quint16(m.captured(1).toUInt()), "GET", "/api/v1/services", &status))
+                .object()
+                .value(QLatin1String("services"))
+                .toArray();
+        QCOMPARE(services.size(), 3);
+        for (const QJsonValue &v : services)
+            QCOMPARE(v.toObject().value(QLatin1String("simulated")), QJsonValue(true));
+        ::kill(pid_t(p->processId()), SIGTERM);
+        QVERIFY(p->waitForFinished(20000));
+        QCOMPARE(p->exitCode(), 0);
+    }
+
     void versionAndHelp()
     {
         std::unique_ptr<QProcess> p(run({QStringLiteral("--version")}));

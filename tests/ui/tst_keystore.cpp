@@ -4,7 +4,7 @@
 // says where it lives, and the key is never written to the settings file.
 #include "uitestrig.h"
 
-#include "keystore.h"
+#include "settings/keystore.h"
 #include "settingspage.h"
 
 #include <QApplication>

@@ -1,7 +1,8 @@
 // Translations: the compiled-in German catalogue is found the way DesktopApp looks for it and turns the
 // window German (navigation, menus, buttons, plurals); the English catalogue supplies the English plural
 // forms; and translations/ai-resilience-monitor_de.ts is complete: every entry finished, non-empty, with the
-// placeholders and accelerator of its source, and no tr() string of ui/ or app/ missing from it.
+// placeholders and accelerator of its source, and no tr() string of ui/, app/ or core/settings/ missing from
+// it.
 #include "uitestrig.h"
 
 #include "mainwindow.h"
@@ -346,9 +347,9 @@ private slots:
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
         QProcess p;
         p.setWorkingDirectory(root);
-        p.start(lupdate,
-                {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                 QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), copy});
+        p.start(lupdate, {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                          QStringLiteral("none"), QStringLiteral("ui"), QStringLiteral("app"),
+                          QStringLiteral("core/settings"), QStringLiteral("-ts"), copy});
         QVERIFY(p.waitForFinished(60'000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         QString error;

@@ -8,7 +8,7 @@
 #include <memory>
 #include <utility>
 
-namespace airm::ui {
+namespace airm {
 
 KeyStore::KeyStore(QObject *parent)
     : KeyStore(Config{}, parent)
@@ -160,4 +160,4 @@ void KeyStore::storeInMemory(const QString &service, const QString &key)
     emit keyStored(service, Location::Memory);
 }
 
-} // namespace airm::ui
+} // namespace airm

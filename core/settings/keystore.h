@@ -1,7 +1,8 @@
 // Where API keys typed into the window live: the OS keychain (QtKeychain) when one answers, otherwise memory
-// for this session. Never QSettings: the keychain jobs get no QSettings and no insecure fallback. GUI thread;
-// nothing blocks: every keychain job is asynchronous and bounded by Config::timeoutMs, after which the
-// keychain counts as unavailable for the rest of the session.
+// for this session; the headless service reads them from there with --keychain. Never QSettings: the keychain
+// jobs get no QSettings and no insecure fallback. Nothing blocks: every keychain job is asynchronous and
+// bounded by Config::timeoutMs, after which the keychain counts as unavailable for the rest of the session.
+// Thread affinity: the thread that created it (the GUI thread in the window, the main thread headless).
 #pragma once
 
 #include <QHash>
@@ -15,7 +16,7 @@ namespace QKeychain {
 class Job;
 }
 
-namespace airm::ui {
+namespace airm {
 
 class KeyStore : public QObject
 {
@@ -53,8 +54,8 @@ public:
 signals:
     void keyLoaded(const QString &service, const QString &key);
     void loadFinished();
-    void keyStored(const QString &service, airm::ui::KeyStore::Location where);
-    void backendChanged(airm::ui::KeyStore::Backend backend);
+    void keyStored(const QString &service, airm::KeyStore::Location where);
+    void backendChanged(airm::KeyStore::Backend backend);
 
 private:
     // Starts job with a timeout; done runs once, with the job or with nullptr after a timeout.
@@ -72,4 +73,4 @@ private:
     int m_pendingLoads = 0;
 };
 
-} // namespace airm::ui
+} // namespace airm
