@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>airm::KeyStore</name>
+    <message>
+        <source>the keychain did not answer within %1 s</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+    <message>
+        <source>no keychain service is running</source>
+        <translation>kein Schlüsselbunddienst läuft</translation>
+    </message>
+    <message>
+        <source>access to the keychain was denied</source>
+        <translation>der Zugriff auf den Schlüsselbund wurde verweigert</translation>
+    </message>
+    <message>
+        <source>this system has no supported keychain</source>
+        <translation>dieses System hat keinen unterstützten Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>no keychain service answered (%1)</source>
+        <translation>kein Schlüsselbunddienst hat geantwortet (%1)</translation>
+    </message>
+</context>
+<context>
     <name>airm::ui::ActiveChaosModel</name>
     <message>
         <source>Stop</source>
@@ -1957,29 +1980,6 @@ Einer erscheint hier, wenn ein Breaker öffnet oder offen bleibt, die Fehlerquot
     <message>
         <source>Mode</source>
         <translation>Modus</translation>
-    </message>
-</context>
-<context>
-    <name>airm::KeyStore</name>
-    <message>
-        <source>the keychain did not answer within %1 s</source>
-        <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet</translation>
-    </message>
-    <message>
-        <source>no keychain service is running</source>
-        <translation>kein Schlüsselbunddienst läuft</translation>
-    </message>
-    <message>
-        <source>access to the keychain was denied</source>
-        <translation>der Zugriff auf den Schlüsselbund wurde verweigert</translation>
-    </message>
-    <message>
-        <source>this system has no supported keychain</source>
-        <translation>dieses System hat keinen unterstützten Schlüsselbund</translation>
-    </message>
-    <message>
-        <source>no keychain service answered (%1)</source>
-        <translation>kein Schlüsselbunddienst hat geantwortet (%1)</translation>
     </message>
 </context>
 <context>
