@@ -88,6 +88,10 @@ struct Options
                        "$PGPASSWORD). Default: monitor.db in the data directory."),
         QStringLiteral("path-or-url")};
     QCommandLineOption noDb{QStringLiteral("no-db"), QStringLiteral("Do not record history.")};
+    QCommandLineOption checkConfig{
+        QStringLiteral("check-config"),
+        QStringLiteral("Check the command line and the config file as a start would, print the effective "
+                       "configuration as JSON (no secrets) and exit: 0 when valid, 2 otherwise.")};
     QCommandLineOption keychain{
         QStringLiteral("keychain"),
         QStringLiteral("Headless: read the keys of services that have none from the OS keychain, where the "
@@ -129,11 +133,11 @@ struct Options
 
     void addTo(QCommandLineParser &p)
     {
-        p.addOptions({headless, config,    requests, service,     interval,   concurrency,
-                      chaos,    seed,      summary,  summaryJson, simLatency, simFailure,
-                      retry,    fallback,  verbose,  apiBind,     apiPort,    apiToken,
-                      noApi,    db,        noDb,     keychain,    logFormat,  logLevel,
-                      scenario, timeScale, duration, report,      automation});
+        p.addOptions({headless, config,   requests,  service,     interval,    concurrency,
+                      chaos,    seed,     summary,   summaryJson, simLatency,  simFailure,
+                      retry,    fallback, verbose,   apiBind,     apiPort,     apiToken,
+                      noApi,    db,       noDb,      keychain,    checkConfig, logFormat,
+                      logLevel, scenario, timeScale, duration,    report,      automation});
     }
 };
 
@@ -290,6 +294,7 @@ bool parseServiceOptions(const QCommandLineParser &p, const Options &o, const QS
     }
     c.noDb = p.isSet(o.noDb);
     c.keychain = p.isSet(o.keychain);
+    c.checkConfig = p.isSet(o.checkConfig);
     if (c.noDb && p.isSet(o.db)) return fail(QStringLiteral("--db and --no-db exclude each other"), exitCode);
     if (p.isSet(o.logFormat)) {
         c.logFormat = p.value(o.logFormat);

@@ -25,7 +25,8 @@ struct CommandLine
     bool noApi = false;       // --no-api
     bool apiExplicit = false; // --api-bind or --api-port given
     bool noDb = false;
-    bool keychain = false; // --keychain: keys of services without one from the OS keychain
+    bool keychain = false;    // --keychain: keys of services without one from the OS keychain
+    bool checkConfig = false; // --check-config: validate, print the effective configuration, exit
     QString logFormat = QStringLiteral("text");
     QString logLevel = QStringLiteral("info");
     QString scenario;       // plan name or file; implies headless

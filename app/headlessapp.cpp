@@ -15,6 +15,7 @@
 #include "scenarios/reportbuilder.h"
 #include "scenarios/scenarioservice.h"
 #include "settings/keystore.h"
+#include "storage/databaselocation.h"
 #include "storage/historyrecorder.h"
 #include "storage/storagewriter.h"
 
@@ -64,6 +65,7 @@ HeadlessApp::~HeadlessApp()
 int HeadlessApp::exec()
 {
     logging::install(m_options.logFormat, m_options.logLevel);
+    if (m_options.checkConfig) return checkConfig();
     m_startedWallMs = QDateTime::currentMSecsSinceEpoch();
     int exitCode = start();
     if (exitCode == 0) {
@@ -99,6 +101,26 @@ int HeadlessApp::start()
     const bool serviceMode = m_options.requests <= 0 && m_options.scenario.isEmpty();
     const bool wantApi = !m_options.noApi && (serviceMode || m_options.apiExplicit);
     if (wantApi && !startApi()) return 2;
+    return 0;
+}
+
+int HeadlessApp::checkConfig()
+{
+    // The command line and the file were read and validated already; what else a start would refuse:
+    QStringList problems;
+    if (!m_options.noDb) {
+        QString error;
+        DatabaseLocation::parse(m_options.config.databasePath, &error);
+        if (!error.isEmpty()) problems << QStringLiteral("database: %1").arg(error);
+    }
+    if (!m_options.noApi)
+        if (const QString error = m_options.config.api.validate(); !error.isEmpty()) problems << error;
+    for (const QString &problem : std::as_const(problems))
+        printError(problem);
+    if (!problems.isEmpty()) return 2;
+    QTextStream(stdout) << QJsonDocument(m_options.config.toJson()).toJson(QJsonDocument::Indented);
+    QTextStream(stderr) << "ai-resilience-monitor: configuration is valid ("
+                        << m_options.config.services.size() << " services)" << Qt::endl;
     return 0;
 }
 

@@ -31,7 +31,8 @@ public:
 private:
     static constexpr int kKeychainTimeoutMs = 3000; // per keychain job
 
-    int start(); // 0, or the exit code of a start-up failure
+    int start();       // 0, or the exit code of a start-up failure
+    int checkConfig(); // --check-config: 0 and the effective configuration on stdout, or 2 and the problems
     // --keychain: keys of services without one from the OS keychain, before the engine starts.
     void readKeychain();
     void connectEngineLog();

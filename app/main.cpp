@@ -21,7 +21,7 @@ bool wantsHeadless(int argc, char *argv[])
         const QByteArray name = arg.left(arg.indexOf('=') < 0 ? arg.size() : arg.indexOf('='));
         for (const char *headlessOption :
              {"--headless", "--requests", "--summary", "--summary-json", "--scenario", "--automation",
-              "--help", "-h", "--help-all", "--version", "-v", "-?"})
+              "--check-config", "--help", "-h", "--help-all", "--version", "-v", "-?"})
             if (name == headlessOption) return true;
     }
     return false;

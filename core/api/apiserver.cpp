@@ -135,19 +135,8 @@ ApiServer::~ApiServer()
 
 QString ApiServer::listen()
 {
-    QHostAddress address;
-    if (m_settings.bind.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        address = QHostAddress(QHostAddress::LocalHost);
-    else if (!address.setAddress(m_settings.bind))
-        return QStringLiteral("API bind address \"%1\" is not an IP address").arg(m_settings.bind);
-    if (!address.isLoopback() && m_settings.token.isEmpty())
-        return QStringLiteral(
-                   "refusing to serve the API on %1 without a token: anyone who can reach that address "
-                   "could inject chaos and spend your API quota; set --api-token or AIRM_API_TOKEN, or "
-                   "bind to 127.0.0.1")
-            .arg(m_settings.bind);
-    if (m_settings.port < 0 || m_settings.port > 65535)
-        return QStringLiteral("API port %1 is not between 0 and 65535").arg(m_settings.port);
+    if (const QString error = m_settings.validate(); !error.isEmpty()) return error;
+    const QHostAddress address = m_settings.address();
     GuardConfig config;
     config.maxConnections = m_settings.maxConnections;
     config.idleTimeoutMs = m_settings.idleTimeoutMs;

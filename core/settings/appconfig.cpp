@@ -148,6 +148,64 @@ QString AppConfig::mergeJson(const QJsonObject &o)
     return {};
 }
 
+QHostAddress ApiSettings::address() const
+{
+    if (bind.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return QHostAddress(QHostAddress::LocalHost);
+    QHostAddress parsed;
+    return parsed.setAddress(bind) ? parsed : QHostAddress();
+}
+
+QString ApiSettings::validate() const
+{
+    const QHostAddress parsed = address();
+    if (parsed.isNull()) return QStringLiteral("API bind address \"%1\" is not an IP address").arg(bind);
+    if (!parsed.isLoopback() && token.isEmpty())
+        return QStringLiteral(
+                   "refusing to serve the API on %1 without a token: anyone who can reach that address "
+                   "could inject chaos and spend your API quota; set --api-token or AIRM_API_TOKEN, or "
+                   "bind to 127.0.0.1")
+            .arg(bind);
+    if (port < 0 || port > 65535) return QStringLiteral("API port %1 is not between 0 and 65535").arg(port);
+    return {};
+}
+
+QJsonObject ApiSettings::toJson() const
+{
+    return {{QStringLiteral("bind"), bind},
+            {QStringLiteral("port"), port},
+            {QStringLiteral("token"), token.isEmpty() ? QStringLiteral("none") : QStringLiteral("set")},
+            {QStringLiteral("corsOrigins"), QJsonArray::fromStringList(corsOrigins)},
+            {QStringLiteral("maxBodyBytes"), maxBodyBytes},
+            {QStringLiteral("idleTimeoutMs"), idleTimeoutMs},
+            {QStringLiteral("maxConnections"), maxConnections}};
+}
+
+QJsonObject AppConfig::toJson() const
+{
+    QJsonArray serviceList;
+    for (const ServiceConfig &s : services)
+        serviceList.append(s.toJson());
+    QJsonObject overrides;
+    for (auto it = engine.breakerOverrides.cbegin(); it != engine.breakerOverrides.cend(); ++it)
+        overrides.insert(it.key(), it.value().toJson());
+    QJsonArray runs;
+    for (const AutomationConfig &run : automations)
+        runs.append(run.toJson());
+    QUrl database(databasePath);
+    if (database.scheme().startsWith(QLatin1String("postgres")) && !database.password().isEmpty())
+        database.setPassword(QStringLiteral("xxxxx"));
+    return {{QStringLiteral("services"), serviceList},
+            {QStringLiteral("breaker"), engine.breaker.toJson()},
+            {QStringLiteral("breakers"), overrides},
+            {QStringLiteral("engine"), engine.toJson()},
+            {QStringLiteral("api"), api.toJson()},
+            {QStringLiteral("database"),
+             databasePath.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(database.toString())},
+            {QStringLiteral("alerts"), alerts.toJson(true)},
+            {QStringLiteral("automation"), runs}};
+}
+
 QString AppConfig::loadFile(const QString &path)
 {
     QFile f(path);

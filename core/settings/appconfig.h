@@ -8,6 +8,7 @@
 #include "engine/engineconfig.h"
 #include "model/serviceconfig.h"
 
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -24,6 +25,14 @@ struct ApiSettings
     QStringList corsOrigins; // exact origins ("https://dash.example:8443") allowed to call from a browser
     qint64 idleTimeoutMs = 60'000; // idle keep-alive connections are closed after this long
     int maxConnections = 256;      // concurrent HTTP connections; more are answered 503
+
+    // The bind address ("localhost" is loopback); null when bind is not an IP address.
+    QHostAddress address() const;
+    // What the listener would refuse: a bind that is not an IP address (or localhost), a port out of range,
+    // a non-loopback address without a token. Empty when it can listen.
+    QString validate() const;
+    // The settings with the token replaced by "set" or "none".
+    QJsonObject toJson() const;
 };
 
 struct AppConfig
@@ -44,6 +53,9 @@ struct AppConfig
     QString mergeJson(const QJsonObject &o);
     // Reads and applies a file; errors say which file and why.
     QString loadFile(const QString &path);
+    // The whole configuration in the config file's shape, with no secret in it: keys only as keyStatus, the
+    // API token as "set"/"none", a database password and webhook URLs masked. For --check-config.
+    QJsonObject toJson() const;
 };
 
 } // namespace airm

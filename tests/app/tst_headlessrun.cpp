@@ -501,6 +501,58 @@ private slots:
         QCOMPARE(p->exitCode(), 0);
     }
 
+    // --check-config: validates what a start would, prints the effective configuration without a secret in
+    // it, and exits 0; or names each problem and exits 2. Nothing is started (no port, no database).
+    void checkConfigPrintsTheEffectiveConfigurationWithoutSecrets()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("airm.json"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(
+                "{\"services\":[{\"name\":\"local\",\"kind\":\"openai\",\"apiKey\":\"sk-secret-key-123\"}],"
+                "\"database\":\"postgresql://bob:hunter2@db.example/airm\","
+                "\"alerts\":{\"channels\":{\"webhookUrl\":\"https://hooks.example/T0/secret-path\"}},"
+                "\"api\":{\"token\":\"very-secret-token-1234\",\"port\":3999}}");
+        }
+        std::unique_ptr<QProcess> ok(run({QStringLiteral("--check-config"), QStringLiteral("--config"), path,
+                                          QStringLiteral("--api-port"), QStringLiteral("4001")}));
+        QCOMPARE(ok->exitCode(), 0);
+        const QByteArray out = ok->readAllStandardOutput();
+        for (const char *secret : {"sk-secret-key-123", "hunter2", "secret-path", "very-secret-token-1234"})
+            QVERIFY2(!out.contains(secret), secret);
+        QJsonParseError error;
+        const QJsonObject config = QJsonDocument::fromJson(out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QStringList names;
+        for (const QJsonValue &v : config.value(QLatin1String("services")).toArray())
+            names << v.toObject().value(QLatin1String("name")).toString();
+        QCOMPARE(names, (QStringList{QStringLiteral("gemini"), QStringLiteral("cohere"),
+                                     QStringLiteral("huggingface"), QStringLiteral("local")}));
+        const QJsonObject api = config.value(QLatin1String("api")).toObject();
+        QCOMPARE(api.value(QLatin1String("port")).toInt(), 4001); // the command line wins over the file
+        QCOMPARE(api.value(QLatin1String("token")).toString(), QStringLiteral("set"));
+        QCOMPARE(config.value(QLatin1String("database")).toString(),
+                 QStringLiteral("postgresql://bob:xxxxx@db.example/airm"));
+        QVERIFY(ok->readAllStandardError().contains("configuration is valid (4 services)"));
+
+        // What only a start would have refused before: a public address without a token, a bad database URL.
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{\"database\":\"postgresql://nobody@/\"}");
+        f.close();
+        std::unique_ptr<QProcess> bad(run({QStringLiteral("--check-config"), QStringLiteral("--api-bind"),
+                                           QStringLiteral("0.0.0.0"), QStringLiteral("--config"), path}));
+        QCOMPARE(bad->exitCode(), 2);
+        const QString problems = QString::fromUtf8(bad->readAllStandardError());
+        QVERIFY2(problems.contains(QLatin1String("database: PostgreSQL URL needs a database name")),
+                 qPrintable(problems));
+        QVERIFY2(problems.contains(QLatin1String("refusing to serve the API on 0.0.0.0 without a token")),
+                 qPrintable(problems));
+        QVERIFY(bad->readAllStandardOutput().isEmpty());
+    }
+
     void versionAndHelp()
     {
         std::unique_ptr<QProcess> p(run({QStringLiteral("--version")}));
