@@ -1,5 +1,6 @@
 // The binary itself, as a user runs it: the foundation issue's chaos scenario visible in --summary output and
 // JSON, and clear one-line errors with exit code 2 for bad command lines.
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,7 +31,7 @@ class TestHeadlessRun : public QObject
     // Every run keeps its data (default database, reports) in this directory, never the user's.
     QTemporaryDir m_data;
 
-    QProcess *launch(const QStringList &args)
+    QProcess *launch(const QStringList &args, const QList<std::pair<QString, QString>> &extraEnv = {})
     {
         auto *p = new QProcess;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -38,6 +39,8 @@ class TestHeadlessRun : public QObject
                                 "HUGGINGFACE_API_KEY", "AIRM_API_TOKEN"})
             env.remove(QLatin1String(key));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_data.path());
+        for (const auto &[name, value] : extraEnv)
+            env.insert(name, value);
         p->setProcessEnvironment(env);
         p->start(QStringLiteral(AIRM_APP_PATH), args);
         return p;
@@ -48,6 +51,23 @@ class TestHeadlessRun : public QObject
         QProcess *p = launch(args);
         p->waitForFinished(60000);
         return p;
+    }
+
+    // Waits for the service's "API listening" line, collecting stderr in *err; the port, or 0 after 20 s.
+    static quint16 waitForApi(QProcess *p, QByteArray *err)
+    {
+        static const QRegularExpression listening(
+            QStringLiteral("API listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 20'000) {
+            *err += p->readAllStandardError();
+            const QRegularExpressionMatch m = listening.match(QString::fromUtf8(*err));
+            if (m.hasMatch()) return quint16(m.captured(1).toUInt());
+            if (p->state() == QProcess::NotRunning) return 0;
+            p->waitForReadyRead(200);
+        }
+        return 0;
     }
 
     // A plain HTTP/1.0 exchange; returns the body, *status the status code.
@@ -155,12 +175,8 @@ private slots:
                     QStringLiteral("--db"), db, QStringLiteral("--simulation-latency"), QStringLiteral("1-3"),
                     QStringLiteral("--simulation-failure-pct"), QStringLiteral("0")}));
         QByteArray err;
-        const QRegularExpression listening(QStringLiteral("API listening on http://127\\.0\\.0\\.1:(\\d+)"));
-        QRegularExpressionMatch m;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (err += p->readAllStandardError(), m = listening.match(QString::fromUtf8(err)), m.hasMatch()),
-            20000);
-        const quint16 port = quint16(m.captured(1).toUInt());
+        const quint16 port = waitForApi(p.get(), &err);
+        QVERIFY2(port != 0, err.constData());
         int status = 0;
         for (int i = 0; i < 5; ++i) {
             const QJsonObject r = QJsonDocument::fromJson(http(port, "POST", "/ai", &status,
@@ -379,10 +395,8 @@ private slots:
                     QStringLiteral("0"), QStringLiteral("--config"), path}));
         QByteArray err;
         const auto log = [&] { return QString::fromUtf8(err += p->readAllStandardError()); };
-        const QRegularExpression listening(QStringLiteral("API listening on http://127\\.0\\.0\\.1:(\\d+)"));
-        QRegularExpressionMatch m;
-        QTRY_VERIFY_WITH_TIMEOUT((m = listening.match(log()), m.hasMatch()), 20000);
-        const quint16 port = quint16(m.captured(1).toUInt());
+        const quint16 port = waitForApi(p.get(), &err);
+        QVERIFY2(port != 0, err.constData());
         int status = 0;
         http(port, "POST", "/api/v1/breakers/steady/force", &status, "{\"state\":\"FORCED_OPEN\"}");
         QCOMPARE(status, 200);
@@ -465,34 +479,23 @@ private slots:
     // naming the services left without a key, and the service starts and runs them simulated.
     void keychainWithoutAKeychainSaysSoAndRuns()
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        std::unique_ptr<QProcess> p(new QProcess);
-        for (const char *key : {"GEMINI_API_KEY", "GOOGLE_API_KEY", "COHERE_API_KEY", "HF_TOKEN",
-                                "HUGGINGFACE_API_KEY", "AIRM_API_TOKEN"})
-            env.remove(QLatin1String(key));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_data.path());
-        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-                   QStringLiteral("unix:path=/nonexistent/airm-bus"));
-        p->setProcessEnvironment(env);
-        p->start(QStringLiteral(AIRM_APP_PATH),
-                 {QStringLiteral("--headless"), QStringLiteral("--no-db"), QStringLiteral("--keychain"),
-                  QStringLiteral("--api-port"), QStringLiteral("0")});
+        std::unique_ptr<QProcess> p(
+            launch({QStringLiteral("--headless"), QStringLiteral("--no-db"), QStringLiteral("--keychain"),
+                    QStringLiteral("--api-port"), QStringLiteral("0")},
+                   {{QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                     QStringLiteral("unix:path=/nonexistent/airm-bus")}}));
         QByteArray err;
-        const QRegularExpression listening(QStringLiteral("API listening on http://127\\.0\\.0\\.1:(\\d+)"));
-        QRegularExpressionMatch m;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (err += p->readAllStandardError(), m = listening.match(QString::fromUtf8(err)), m.hasMatch()),
-            20000);
+        const quint16 port = waitForApi(p.get(), &err);
+        QVERIFY2(port != 0, err.constData());
         QVERIFY2(QString::fromUtf8(err).contains(QRegularExpression(
                      QStringLiteral("keychain: not available \\(.+\\); without a key: gemini, cohere, "
                                     "huggingface"))),
                  err.constData());
         int status = 0;
-        const QJsonArray services =
-            QJsonDocument::fromJson(http(quint16(m.captured(1).toUInt()), "GET", "/api/v1/services", &status))
-                .object()
-                .value(QLatin1String("services"))
-                .toArray();
+        const QJsonArray services = QJsonDocument::fromJson(http(port, "GET", "/api/v1/services", &status))
+                                        .object()
+                                        .value(QLatin1String("services"))
+                                        .toArray();
         QCOMPARE(services.size(), 3);
         for (const QJsonValue &v : services)
             QCOMPARE(v.toObject().value(QLatin1String("simulated")), QJsonValue(true));
