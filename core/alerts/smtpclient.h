@@ -1,0 +1,99 @@
+// Sends one e-mail to an SMTP server (RFC 5321): EHLO, STARTTLS or implicit TLS, AUTH PLAIN or LOGIN,
+// MAIL FROM, RCPT TO, DATA, QUIT. The message is plain UTF-8 text (base64 body, RFC 2047 subject). The whole
+// exchange is bounded by a timeout. A password never goes over an unencrypted connection to anything but a
+// loopback address, and a server certificate is verified against the system's CAs (plus caFile when set).
+// Thread affinity: the thread it was created on; finished() is emitted once, asynchronously.
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <optional>
+
+class QSslSocket;
+
+namespace airm {
+
+struct SmtpSettings
+{
+    enum class Security { StartTls, Tls, None };
+
+    QString host; // empty: the e-mail channel is off
+    int port = 587;
+    Security security = Security::StartTls;
+    QString username; // empty: no AUTH
+    QString password; // from the config file or AIRM_SMTP_PASSWORD; never echoed
+    QString from;
+    QStringList to;
+    QString caFile; // PEM file of extra CA certificates (a private mail relay), or empty
+
+    bool isEnabled() const { return !host.isEmpty(); }
+    // Every problem a send would hit before connecting (no sender or recipients, line breaks in an address,
+    // a password over an unencrypted connection to another host, an unreadable caFile), or empty.
+    QString validate() const;
+    bool operator==(const SmtpSettings &) const = default;
+
+    static QString securityName(Security s); // "starttls", "tls", "none"
+    static std::optional<Security> securityFromName(const QString &name);
+};
+
+class SmtpClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SmtpClient(SmtpSettings settings, qint64 timeoutMs, QObject *parent = nullptr);
+    ~SmtpClient() override;
+
+    // Starts sending; finished() follows.
+    void send(const QString &subject, const QString &body);
+
+    // The message as it goes after DATA (headers, blank line, base64 body; dot-stuffing is not applied).
+    static QByteArray composeMessage(const SmtpSettings &settings, const QString &subject,
+                                     const QString &body, qint64 nowMs);
+
+signals:
+    // ok: the server accepted the message. permanent: retrying cannot help (a 5xx answer, a refused
+    // certificate, a server without STARTTLS or AUTH when they are needed).
+    void finished(bool ok, bool permanent, const QString &error);
+
+private:
+    enum class Step {
+        Connect,
+        Greeting,
+        Ehlo,
+        StartTls,
+        EhloAgain,
+        Auth,
+        AuthUser,
+        AuthPassword,
+        MailFrom,
+        RcptTo,
+        Data,
+        Message,
+        Quit,
+        Done
+    };
+
+    void onEncrypted();
+    void onReadyRead();
+    void onReply(int code, const QStringList &lines);
+    void sendCommand(const QByteArray &command, Step next);
+    void afterEhlo();
+    void startAuth();
+    void fail(const QString &error, bool permanent);
+    void succeed();
+
+    SmtpSettings m_settings;
+    QSslSocket *m_socket;
+    QTimer m_timeout;
+    Step m_step = Step::Connect;
+    QByteArray m_buffer;
+    QStringList m_replyLines;
+    QStringList m_extensions; // from EHLO, upper case
+    QByteArray m_message;
+    int m_nextRecipient = 0;
+    bool m_authLogin = false;
+    bool m_done = false;
+};
+
+} // namespace airm
