@@ -204,6 +204,10 @@
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
 </context>
 <context>
     <name>airm::ui::AlertSettingsCard</name>
@@ -258,10 +262,6 @@
     <message>
         <source>Show the rules in use again, dropping the changes not applied</source>
         <translation>Wieder die verwendeten Regeln anzeigen und nicht angewendete Änderungen verwerfen</translation>
-    </message>
-    <message>
-        <source>Webhook and Slack URLs are stored in plain text in the settings file %1, like every setting here. A Slack URL contains its secret token: keep the file private.</source>
-        <translation>Webhook- und Slack-URLs werden wie jede Einstellung hier im Klartext in der Einstellungsdatei %1 gespeichert. Eine Slack-URL enthält ihr geheimes Token: Halten Sie die Datei privat.</translation>
     </message>
     <message>
         <source>Settings are not saved in this window.</source>
@@ -459,6 +459,106 @@
         <source>This desktop has no system tray</source>
         <translation>Dieser Desktop hat keinen Infobereich</translation>
     </message>
+    <message>
+        <source>SMTP port</source>
+        <translation>SMTP-Port</translation>
+    </message>
+    <message>
+        <source>Webhook and Slack URLs are stored in plain text in the settings file %1, like every setting here. A Slack URL contains its secret token: keep the file private. The SMTP password is never saved there: it lasts until the window closes, unless it comes from the config file or AIRM_SMTP_PASSWORD.</source>
+        <translation>Webhook- und Slack-URLs werden wie jede Einstellung hier im Klartext in der Einstellungsdatei %1 gespeichert. Eine Slack-URL enthält ihr geheimes Token: Halten Sie die Datei privat. Das SMTP-Passwort wird dort nie gespeichert: Es gilt, bis das Fenster geschlossen wird, außer es stammt aus der Konfigurationsdatei oder aus AIRM_SMTP_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>smtp.example.com (empty: no e-mail)</source>
+        <translation>smtp.example.com (leer: keine E-Mail)</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP-Server</translation>
+    </message>
+    <message>
+        <source>One e-mail per alert through this server. Test sends with the applied settings.</source>
+        <translation>Eine E-Mail pro Alarm über diesen Server. Der Test sendet mit den angewendeten Einstellungen.</translation>
+    </message>
+    <message>
+        <source>E-mail via</source>
+        <translation>E-Mail über</translation>
+    </message>
+    <message>
+        <source>Send a test e-mail now with the applied settings</source>
+        <translation>Jetzt eine Test-E-Mail mit den angewendeten Einstellungen senden</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (Port 587)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (Port 465)</translation>
+    </message>
+    <message>
+        <source>None (a local relay)</source>
+        <translation>Keine (ein lokales Relay)</translation>
+    </message>
+    <message>
+        <source>SMTP security</source>
+        <translation>SMTP-Sicherheit</translation>
+    </message>
+    <message>
+        <source>None is refused with a password unless the server is on this machine</source>
+        <translation>Keine wird mit Passwort abgelehnt, außer der Server läuft auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>user (empty: no login)</source>
+        <translation>Benutzer (leer: keine Anmeldung)</translation>
+    </message>
+    <message>
+        <source>SMTP user</source>
+        <translation>SMTP-Benutzer</translation>
+    </message>
+    <message>
+        <source>SMTP password</source>
+        <translation>SMTP-Passwort</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>monitor@example.com</source>
+        <translation>monitor@example.com</translation>
+    </message>
+    <message>
+        <source>E-mail sender</source>
+        <translation>E-Mail-Absender</translation>
+    </message>
+    <message>
+        <source>oncall@example.com, lead@example.com</source>
+        <translation>oncall@example.com, lead@example.com</translation>
+    </message>
+    <message>
+        <source>E-mail recipients</source>
+        <translation>E-Mail-Empfänger</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>password (or AIRM_SMTP_PASSWORD)</source>
+        <translation>Passwort (oder AIRM_SMTP_PASSWORD)</translation>
+    </message>
+    <message>
+        <source>password set: type to replace</source>
+        <translation>Passwort gesetzt: zum Ersetzen eintippen</translation>
+    </message>
 </context>
 <context>
     <name>airm::ui::AlertTester</name>
@@ -616,10 +716,6 @@
         <translation>Alarme, die die Regeln in diesem Lauf ausgelöst haben</translation>
     </message>
     <message>
-        <source>Webhook and Slack deliveries that succeeded</source>
-        <translation>Erfolgreiche Zustellungen an Webhook und Slack</translation>
-    </message>
-    <message>
         <source>Recent alerts</source>
         <translation>Letzte Alarme</translation>
     </message>
@@ -732,8 +828,24 @@ Einer erscheint hier, wenn ein Breaker öffnet oder offen bleibt, die Fehlerquot
         <translation>Alarme, die nicht erneut ausgelöst wurden, weil die Sperrzeit der Regel für diesen Dienst noch lief</translation>
     </message>
     <message>
-        <source>Webhook and Slack deliveries that failed for good, after their last retry</source>
-        <translation>Zustellungen an Webhook und Slack, die nach der letzten Wiederholung endgültig fehlgeschlagen sind</translation>
+        <source>Webhook, Slack and e-mail deliveries that succeeded</source>
+        <translation>Erfolgreiche Zustellungen per Webhook, Slack und E-Mail</translation>
+    </message>
+    <message>
+        <source>Webhook, Slack and e-mail deliveries that failed for good, after their last retry</source>
+        <translation>Zustellungen per Webhook, Slack und E-Mail, die nach der letzten Wiederholung endgültig fehlschlugen</translation>
+    </message>
+    <message>
+        <source>To %1 through %2:%3 (%4)</source>
+        <translation>An %1 über %2:%3 (%4)</translation>
+    </message>
+    <message>
+        <source>No SMTP server: set one in Settings &gt; Alerts.</source>
+        <translation>Kein SMTP-Server: Legen Sie einen unter Einstellungen &gt; Alarme fest.</translation>
+    </message>
+    <message>
+        <source>Set an SMTP server in Settings &gt; Alerts first</source>
+        <translation>Legen Sie zuerst einen SMTP-Server unter Einstellungen &gt; Alarme fest</translation>
     </message>
 </context>
 <context>

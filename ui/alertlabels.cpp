@@ -87,6 +87,8 @@ QString AlertLabels::channel(AlertChannel v)
         return tr("Webhook");
     case AlertChannel::Slack:
         return tr("Slack");
+    case AlertChannel::Email:
+        return tr("E-mail");
     }
     return {};
 }

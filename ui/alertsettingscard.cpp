@@ -83,6 +83,13 @@ AlertSettingsCard::AlertSettingsCard(AlertManager *alerts, UiSettings *settings,
     , m_desktop(new QCheckBox(tr("Show a desktop notification for each alert")))
     , m_webhook(new QLineEdit)
     , m_slack(new QLineEdit)
+    , m_smtpHost(new QLineEdit)
+    , m_smtpPort(spin(1, 65535, QString(), tr("SMTP port")))
+    , m_smtpSecurity(new QComboBox)
+    , m_smtpUser(new QLineEdit)
+    , m_smtpPassword(new QLineEdit)
+    , m_smtpFrom(new QLineEdit)
+    , m_smtpTo(new QLineEdit)
     , m_retries(spin(0, kMaxRetries, QString(), tr("Retries")))
     , m_retryInitial(spin(kMinRetryInitialMs, kMaxRetryInitialMs, tr(" ms"), tr("First retry after")))
     , m_timeout(spin(kMinTimeoutMs, kMaxTimeoutMs, tr(" ms"), tr("Timeout per attempt")))
@@ -116,7 +123,9 @@ AlertSettingsCard::AlertSettingsCard(AlertManager *alerts, UiSettings *settings,
     body()->addLayout(buttons);
     auto *storage = muted(
         settings ? tr("Webhook and Slack URLs are stored in plain text in the settings file %1, like every "
-                      "setting here. A Slack URL contains its secret token: keep the file private.")
+                      "setting here. A Slack URL contains its secret token: keep the file private. The SMTP "
+                      "password is never saved there: it lasts until the window closes, unless it comes from "
+                      "the config file or AIRM_SMTP_PASSWORD.")
                        .arg(settings->fileName())
                  : tr("Settings are not saved in this window."));
     storage->setWordWrap(true);
@@ -258,6 +267,7 @@ QWidget *AlertSettingsCard::buildChannels()
     channelRows(tr("Webhook URL"), AlertChannel::Webhook, m_webhook);
     channelRows(tr("Slack URL"), AlertChannel::Slack, m_slack);
     watch(m_desktop);
+    buildEmailRows(form, channelRows);
 
     auto *delivery = new QHBoxLayout;
     delivery->setSpacing(6);
@@ -276,6 +286,63 @@ QWidget *AlertSettingsCard::buildChannels()
     form->addRow(tr("Delivery"), delivery);
     layout->addLayout(form);
     return box;
+}
+
+void AlertSettingsCard::buildEmailRows(
+    QFormLayout *form, const std::function<void(const QString &, AlertChannel, QWidget *)> &row)
+{
+    m_smtpHost->setPlaceholderText(tr("smtp.example.com (empty: no e-mail)"));
+    m_smtpHost->setAccessibleName(tr("SMTP server"));
+    m_smtpHost->setToolTip(
+        tr("One e-mail per alert through this server. Test sends with the applied settings."));
+    m_smtpHost->setClearButtonEnabled(true);
+    row(tr("E-mail via"), AlertChannel::Email, m_smtpHost);
+    m_testButtons.value(int(AlertChannel::Email))
+        ->setToolTip(tr("Send a test e-mail now with the applied settings"));
+
+    m_smtpSecurity->addItem(tr("STARTTLS (port 587)"), QStringLiteral("starttls"));
+    m_smtpSecurity->addItem(tr("TLS (port 465)"), QStringLiteral("tls"));
+    m_smtpSecurity->addItem(tr("None (a local relay)"), QStringLiteral("none"));
+    m_smtpSecurity->setAccessibleName(tr("SMTP security"));
+    m_smtpSecurity->setToolTip(tr("None is refused with a password unless the server is on this machine"));
+    connect(m_smtpSecurity, &QComboBox::activated, this, [this] {
+        const QString security = m_smtpSecurity->currentData().toString();
+        if (m_smtpPort->value() == 587 || m_smtpPort->value() == 465 || m_smtpPort->value() == 25)
+            m_smtpPort->setValue(security == QLatin1String("tls")    ? 465
+                                 : security == QLatin1String("none") ? 25
+                                                                     : 587);
+    });
+    auto *connection = new QHBoxLayout;
+    connection->setSpacing(6);
+    connection->addWidget(muted(tr("port")));
+    connection->addWidget(m_smtpPort);
+    connection->addSpacing(10);
+    connection->addWidget(m_smtpSecurity, 1);
+    form->addRow(QString(), connection);
+
+    m_smtpUser->setPlaceholderText(tr("user (empty: no login)"));
+    m_smtpUser->setAccessibleName(tr("SMTP user"));
+    m_smtpPassword->setEchoMode(QLineEdit::Password);
+    m_smtpPassword->setAccessibleName(tr("SMTP password"));
+    auto *login = new QHBoxLayout;
+    login->setSpacing(6);
+    login->addWidget(m_smtpUser, 1);
+    login->addWidget(m_smtpPassword, 1);
+    form->addRow(tr("Login"), login);
+
+    m_smtpFrom->setPlaceholderText(tr("monitor@example.com"));
+    m_smtpFrom->setAccessibleName(tr("E-mail sender"));
+    m_smtpTo->setPlaceholderText(tr("oncall@example.com, lead@example.com"));
+    m_smtpTo->setAccessibleName(tr("E-mail recipients"));
+    auto *addresses = new QHBoxLayout;
+    addresses->setSpacing(6);
+    addresses->addWidget(m_smtpFrom, 1);
+    addresses->addWidget(muted(tr("to")));
+    addresses->addWidget(m_smtpTo, 2);
+    form->addRow(tr("From"), addresses);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_smtpHost, m_smtpPort, m_smtpSecurity, m_smtpUser,
+                                                       m_smtpPassword, m_smtpFrom, m_smtpTo})
+        watch(w);
 }
 
 void AlertSettingsCard::watch(QWidget *editor)
@@ -340,6 +407,17 @@ void AlertSettingsCard::load()
     m_desktop->setChecked(c.channels.desktop);
     m_webhook->setText(c.channels.webhookUrl.toString());
     m_slack->setText(c.channels.slackUrl.toString());
+    const SmtpSettings &email = c.channels.email;
+    m_smtpHost->setText(email.host);
+    m_smtpPort->setValue(email.port);
+    m_smtpSecurity->setCurrentIndex(
+        std::max(0, m_smtpSecurity->findData(SmtpSettings::securityName(email.security))));
+    m_smtpUser->setText(email.username);
+    m_smtpPassword->clear();
+    m_smtpPassword->setPlaceholderText(email.password.isEmpty() ? tr("password (or AIRM_SMTP_PASSWORD)")
+                                                                : tr("password set: type to replace"));
+    m_smtpFrom->setText(email.from);
+    m_smtpTo->setText(email.to.join(QLatin1String(", ")));
     m_retries->setValue(c.channels.retries);
     m_retryInitial->setValue(int(c.channels.retryInitialMs));
     m_timeout->setValue(int(c.channels.timeoutMs));
@@ -378,9 +456,17 @@ QJsonObject AlertSettingsCard::fieldsJson() const
         if (rr.minRequests) o.insert(QStringLiteral("minRequests"), rr.minRequests->value());
         rules.insert(toString(id), o);
     }
+    QJsonObject email{{QStringLiteral("host"), m_smtpHost->text().trimmed()},
+                      {QStringLiteral("port"), m_smtpPort->value()},
+                      {QStringLiteral("security"), m_smtpSecurity->currentData().toString()},
+                      {QStringLiteral("username"), m_smtpUser->text().trimmed()},
+                      {QStringLiteral("from"), m_smtpFrom->text().trimmed()},
+                      {QStringLiteral("to"), m_smtpTo->text()}};
+    if (!m_smtpPassword->text().isEmpty()) email.insert(QStringLiteral("password"), m_smtpPassword->text());
     const QJsonObject channels{{QStringLiteral("desktop"), m_desktop->isChecked()},
                                {QStringLiteral("webhookUrl"), m_webhook->text().trimmed()},
                                {QStringLiteral("slackUrl"), m_slack->text().trimmed()},
+                               {QStringLiteral("email"), email},
                                {QStringLiteral("retries"), m_retries->value()},
                                {QStringLiteral("retryInitialMs"), m_retryInitial->value()},
                                {QStringLiteral("timeoutMs"), m_timeout->value()}};
@@ -427,6 +513,15 @@ void AlertSettingsCard::showError(const QString &error)
         field = m_slack;
         text = tr("The Slack URL must be an http:// or https:// address with a host, or empty to turn Slack "
                   "off.");
+    } else if (error.startsWith(QLatin1String("channels.email"))) {
+        if (error.contains(QLatin1String("from")))
+            field = m_smtpFrom;
+        else if (error.contains(QLatin1String("to:")) || error.contains(QLatin1String("recipient")))
+            field = m_smtpTo;
+        else if (error.contains(QLatin1String("password")))
+            field = m_smtpSecurity;
+        else
+            field = m_smtpHost;
     } else if (error.startsWith(QLatin1String("channels.retries"))) {
         field = m_retries;
     } else if (error.startsWith(QLatin1String("channels.retryInitialMs"))) {
@@ -472,7 +567,7 @@ void AlertSettingsCard::setStatus(const QString &text, const QString &tone)
 
 void AlertSettingsCard::test(AlertChannel channel)
 {
-    if (channel == AlertChannel::Desktop) {
+    if (channel == AlertChannel::Desktop || channel == AlertChannel::Email) {
         m_tester->send(channel);
         return;
     }

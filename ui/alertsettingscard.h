@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QPointer>
 #include <array>
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -62,6 +63,12 @@ public:
     QCheckBox *desktopBox() const { return m_desktop; }
     QLineEdit *webhookEdit() const { return m_webhook; }
     QLineEdit *slackEdit() const { return m_slack; }
+    QLineEdit *smtpHostEdit() const { return m_smtpHost; }
+    QLineEdit *smtpToEdit() const { return m_smtpTo; }
+    QLineEdit *smtpFromEdit() const { return m_smtpFrom; }
+    QLineEdit *smtpPasswordEdit() const { return m_smtpPassword; }
+    QComboBox *smtpSecurityBox() const { return m_smtpSecurity; }
+    QSpinBox *smtpPortBox() const { return m_smtpPort; }
     QPushButton *applyButton() const { return m_apply; }
     QPushButton *revertButton() const { return m_revert; }
     QPushButton *testButton(AlertChannel channel) const { return m_testButtons.value(int(channel)); }
@@ -92,6 +99,8 @@ private:
     void watch(QWidget *editor);
     void markChanged();
     QJsonObject fieldsJson() const;
+    void buildEmailRows(QFormLayout *form,
+                        const std::function<void(const QString &, AlertChannel, QWidget *)> &row);
     void showError(const QString &error);
     void clearInvalid();
     void setStatus(const QString &text, const QString &tone);
@@ -108,6 +117,13 @@ private:
     QCheckBox *m_desktop;
     QLineEdit *m_webhook;
     QLineEdit *m_slack;
+    QLineEdit *m_smtpHost;
+    QSpinBox *m_smtpPort;
+    QComboBox *m_smtpSecurity; // data: "starttls", "tls", "none"
+    QLineEdit *m_smtpUser;
+    QLineEdit *m_smtpPassword; // never filled from the config: typing one replaces it
+    QLineEdit *m_smtpFrom;
+    QLineEdit *m_smtpTo; // comma-separated
     QSpinBox *m_retries;
     QSpinBox *m_retryInitial; // ms
     QSpinBox *m_timeout;      // ms

@@ -9,7 +9,7 @@ namespace airm::ui {
 namespace {
 
 constexpr AlertChannel kChannelOfColumn[] = {AlertChannel::Desktop, AlertChannel::Webhook,
-                                             AlertChannel::Slack};
+                                             AlertChannel::Slack, AlertChannel::Email};
 
 } // namespace
 
@@ -59,7 +59,7 @@ void AlertsModel::tick(qint64 nowMs)
     for (int i = 0; i < m_rows.size(); ++i)
         for (const AlertDelivery &d : std::as_const(m_rows.at(i).deliveries))
             if (d.status == AlertDelivery::Status::Pending && d.nextAttemptMs > 0) {
-                emit dataChanged(index(i, Desktop), index(i, Slack), {Qt::ToolTipRole});
+                emit dataChanged(index(i, Desktop), index(i, Email), {Qt::ToolTipRole});
                 break;
             }
 }
@@ -119,7 +119,7 @@ void AlertsModel::updateDelivery(const AlertDelivery &d)
     else
         *it = d;
     m_nowMs = std::max(m_nowMs, d.updatedAtMs);
-    emit dataChanged(index(i, Desktop), index(i, Slack));
+    emit dataChanged(index(i, Desktop), index(i, Email));
 }
 
 void AlertsModel::updateAlert(const AlertRecord &alert)
@@ -277,6 +277,8 @@ QVariant AlertsModel::headerData(int section, Qt::Orientation orientation, int r
         return AlertLabels::channel(AlertChannel::Webhook);
     case Slack:
         return AlertLabels::channel(AlertChannel::Slack);
+    case Email:
+        return AlertLabels::channel(AlertChannel::Email);
     }
     return {};
 }

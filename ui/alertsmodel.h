@@ -1,6 +1,6 @@
 // The recent alerts as a table, newest first: time, severity, rule, service, message, and the state of each
-// channel (desktop notification, webhook, Slack), updated live from the AlertManager's signals. Rows keep
-// their identity (inserted at the top, changed in place), so a selection survives new alerts. At most
+// channel (desktop notification, webhook, Slack, e-mail), updated live from the AlertManager's signals. Rows
+// keep their identity (inserted at the top, changed in place), so a selection survives new alerts. At most
 // AlertManager::kRecentLimit rows, like the manager. GUI thread.
 #pragma once
 
@@ -17,7 +17,7 @@ class AlertsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Severity, Rule, Service, Message, Desktop, Webhook, Slack, ColumnCount };
+    enum Column { Time, Severity, Rule, Service, Message, Desktop, Webhook, Slack, Email, ColumnCount };
     enum Role {
         SeverityRole = Qt::UserRole + 1, // the core's severity name ("error")
         AlertIdRole,

@@ -25,7 +25,8 @@ namespace airm::ui {
 namespace {
 
 constexpr int kRefreshMs = 1000;
-constexpr AlertChannel kChannels[] = {AlertChannel::Desktop, AlertChannel::Webhook, AlertChannel::Slack};
+constexpr AlertChannel kChannels[] = {AlertChannel::Desktop, AlertChannel::Webhook, AlertChannel::Slack,
+                                      AlertChannel::Email};
 
 int severityRank(const QString &severity)
 {
@@ -85,9 +86,9 @@ AlertsPage::AlertsPage(const UiContext &ctx, QWidget *parent)
     m_counters.value(QStringLiteral("suppressed"))
         ->setToolTip(
             tr("Alerts not raised again because the rule's cooldown for that service had not passed"));
-    m_counters.value(QStringLiteral("sent"))->setToolTip(tr("Webhook and Slack deliveries that succeeded"));
+    m_counters.value(QStringLiteral("sent"))->setToolTip(tr("Webhook, Slack and e-mail deliveries that succeeded"));
     m_counters.value(QStringLiteral("failed"))
-        ->setToolTip(tr("Webhook and Slack deliveries that failed for good, after their last retry"));
+        ->setToolTip(tr("Webhook, Slack and e-mail deliveries that failed for good, after their last retry"));
     content()->addLayout(counters);
     content()->addWidget(buildChannels());
 
@@ -320,6 +321,17 @@ void AlertsPage::refreshChannels()
             if (!on) why = tr("Set a URL in Settings > Alerts first");
             break;
         }
+        case AlertChannel::Email: {
+            const SmtpSettings &email = config.channels.email;
+            on = email.isEnabled();
+            where = on ? tr("To %1 through %2:%3 (%4)")
+                             .arg(email.to.join(QLatin1String(", ")), email.host)
+                             .arg(email.port)
+                             .arg(SmtpSettings::securityName(email.security))
+                       : tr("No SMTP server: set one in Settings > Alerts.");
+            if (!on) why = tr("Set an SMTP server in Settings > Alerts first");
+            break;
+        }
         }
         state->setText(on ? tr("on") : tr("off"));
         setTone(state, on ? QStringLiteral("success") : QString());
@@ -331,6 +343,8 @@ void AlertsPage::refreshChannels()
                                                       !m_model->usedChannel(AlertChannel::Webhook));
     m_view->setColumnHidden(AlertsModel::Slack,
                             config.channels.slackUrl.isEmpty() && !m_model->usedChannel(AlertChannel::Slack));
+    m_view->setColumnHidden(AlertsModel::Email,
+                            !config.channels.email.isEnabled() && !m_model->usedChannel(AlertChannel::Email));
 }
 
 void AlertsPage::showTestResult(AlertChannel channel)

@@ -24,7 +24,7 @@ bool AlertTester::send(AlertChannel channel, const QUrl &url)
         report(channel, Outcome::NotSent, tr("Alerts are not available in this window"));
         return false;
     }
-    if (channel != AlertChannel::Desktop) {
+    if (channel == AlertChannel::Webhook || channel == AlertChannel::Slack) {
         const QUrl target = url.isEmpty()
                                 ? (channel == AlertChannel::Webhook ? m_alerts->config().channels.webhookUrl
                                                                     : m_alerts->config().channels.slackUrl)

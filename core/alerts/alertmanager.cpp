@@ -1,7 +1,10 @@
 #include "alertmanager.h"
 
+#include "smtpclient.h"
+
 #include "storage/storagewriter.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -156,6 +159,31 @@ QJsonObject alertSlackPayload(const AlertRecord &alert, bool test)
     return {{QStringLiteral("attachments"), QJsonArray{attachment}}};
 }
 
+QString alertEmailSubject(const AlertRecord &alert, bool test)
+{
+    return QStringLiteral("%1[%2] %3%4%5")
+        .arg(test ? QStringLiteral("[TEST] ") : QString(), alert.severity.toUpper(), ruleTitle(alert.rule),
+             alert.service.isEmpty() ? QString() : QStringLiteral(": "), alert.service);
+}
+
+QString alertEmailBody(const AlertRecord &alert, bool test)
+{
+    QString body = alert.message % QStringLiteral("\n\n");
+    const auto line = [&body](const char *label, const QString &value) {
+        body += QLatin1String(label) % QStringLiteral(": ") % value % QLatin1Char('\n');
+    };
+    line("Rule", alert.rule);
+    line("Severity", alert.severity);
+    line("Service", alert.service.isEmpty() ? QStringLiteral("-") : alert.service);
+    line("Time", QDateTime::fromMSecsSinceEpoch(alert.atMs, Qt::UTC).toString(Qt::ISODateWithMs));
+    line("Host", QSysInfo::machineHostName());
+    line("Alert", alert.alertId);
+    body += QStringLiteral("\n-- \nAI Resilience Monitor %1%2\n")
+                .arg(QStringLiteral(AIRM_VERSION),
+                     test ? QStringLiteral(" (a test of the e-mail channel)") : QString());
+    return body;
+}
+
 AlertManager::AlertManager(const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_ownClock(clock ? nullptr : std::make_unique<SystemClock>())
@@ -175,6 +203,7 @@ AlertManager::~AlertManager()
 {
     // Replies finish synchronously on abort(); nothing may call back into a half-destroyed manager.
     for (auto &[id, job] : m_jobs) {
+        if (job->smtp) job->smtp->disconnect(this);
         if (job->reply) {
             job->reply->disconnect(this);
             job->reply->abort();
@@ -277,6 +306,7 @@ void AlertManager::raise(AlertRecord alert)
     QList<std::pair<AlertChannel, QUrl>> remote;
     if (!ch.webhookUrl.isEmpty()) remote.append({AlertChannel::Webhook, ch.webhookUrl});
     if (!ch.slackUrl.isEmpty()) remote.append({AlertChannel::Slack, ch.slackUrl});
+    if (ch.email.isEnabled()) remote.append({AlertChannel::Email, QUrl()});
 
     alert.delivered = remote.isEmpty() && ch.desktop;
     Entry e;
@@ -296,12 +326,16 @@ QString AlertManager::test(AlertChannel channel, const QUrl &url, QString *error
     const AlertChannelsConfig ch = config().channels;
     QUrl target = url;
     if (target.isEmpty()) target = channel == AlertChannel::Webhook ? ch.webhookUrl : ch.slackUrl;
-    if (channel != AlertChannel::Desktop) {
-        const QString problem = checkRemoteUrl(target);
-        if (!problem.isEmpty()) {
-            if (error) *error = toString(channel) % QStringLiteral(": ") % problem;
-            return {};
-        }
+    QString problem;
+    if (channel == AlertChannel::Email)
+        problem = !url.isEmpty()          ? QStringLiteral("a url is only for the webhook and slack channels")
+                  : !ch.email.isEnabled() ? QStringLiteral("no SMTP host configured")
+                                          : emailSettings().validate();
+    else if (channel != AlertChannel::Desktop)
+        problem = checkRemoteUrl(target);
+    if (!problem.isEmpty()) {
+        if (error) *error = toString(channel) % QStringLiteral(": ") % problem;
+        return {};
     }
     AlertRecord alert =
         m_evaluator.makeAlert(kTestRule, AlertSeverity::Info, QString(),
@@ -340,9 +374,11 @@ void AlertManager::startDelivery(const AlertRecord &alert, AlertChannel channel,
     job->delivery.test = test;
     job->delivery.updatedAtMs = m_clock.wallMs();
     job->url = url;
-    const QJsonObject body =
-        channel == AlertChannel::Slack ? alertSlackPayload(alert, test) : alertWebhookPayload(alert, test);
-    job->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    if (channel != AlertChannel::Email) {
+        const QJsonObject body = channel == AlertChannel::Slack ? alertSlackPayload(alert, test)
+                                                                : alertWebhookPayload(alert, test);
+        job->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    }
     job->maxAttempts = 1 + ch.retries;
     job->retryInitialMs = ch.retryInitialMs;
     job->timeoutMs = ch.timeoutMs;
@@ -369,6 +405,17 @@ void AlertManager::attempt(quint64 jobId)
     job.delivery.nextAttemptMs = 0;
     job.delivery.updatedAtMs = m_clock.wallMs();
 
+    if (job.delivery.channel == AlertChannel::Email) {
+        job.smtp = new SmtpClient(emailSettings(), job.timeoutMs, this);
+        connect(job.smtp, &SmtpClient::finished, this,
+                [this, jobId](bool ok, bool permanent, const QString &error) {
+                    finishEmail(jobId, ok, permanent, error);
+                });
+        job.smtp->send(alertEmailSubject(job.alert, job.delivery.test),
+                       alertEmailBody(job.alert, job.delivery.test));
+        publish(job.delivery);
+        return;
+    }
     QNetworkRequest request(job.url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setHeader(QNetworkRequest::UserAgentHeader,
@@ -413,7 +460,30 @@ void AlertManager::finishAttempt(quint64 jobId)
         job.delivery.lastError = reply->errorString();
     }
 
-    if (!retryable(status) || job.delivery.attempts >= job.maxAttempts) {
+    retryOrFail(jobId, retryable(status));
+}
+
+void AlertManager::finishEmail(quint64 jobId, bool ok, bool permanent, const QString &error)
+{
+    const auto it = m_jobs.find(jobId);
+    if (it == m_jobs.end()) return;
+    Job &job = *it->second;
+    if (job.smtp) job.smtp->deleteLater(); // it is emitting this signal
+    job.smtp = nullptr;
+    job.delivery.updatedAtMs = m_clock.wallMs();
+    if (ok) {
+        job.delivery.lastError.clear();
+        complete(jobId, true);
+        return;
+    }
+    job.delivery.lastError = error;
+    retryOrFail(jobId, !permanent);
+}
+
+void AlertManager::retryOrFail(quint64 jobId, bool retryable)
+{
+    Job &job = *m_jobs.at(jobId);
+    if (!retryable || job.delivery.attempts >= job.maxAttempts) {
         complete(jobId, false);
         return;
     }
@@ -426,6 +496,14 @@ void AlertManager::finishAttempt(quint64 jobId)
     connect(job.retryTimer.get(), &QTimer::timeout, this, [this, jobId] { attempt(jobId); });
     job.retryTimer->start(int(delayMs));
     publish(job.delivery);
+}
+
+SmtpSettings AlertManager::emailSettings() const
+{
+    SmtpSettings email = config().channels.email;
+    if (email.password.isEmpty() && !email.username.isEmpty())
+        email.password = qEnvironmentVariable("AIRM_SMTP_PASSWORD");
+    return email;
 }
 
 void AlertManager::complete(quint64 jobId, bool delivered)

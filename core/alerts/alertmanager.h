@@ -1,11 +1,11 @@
 // Raises alerts from the monitor's events (through an AlertEvaluator) and delivers them: to the GUI and the
-// desktop by signals, to a JSON webhook and a Slack incoming webhook by HTTP POST with retries and
-// exponential backoff, and to the database through an optional StorageWriter. Keeps the last kRecentLimit
-// alerts with their delivery status, and counters. Never blocks: deliveries are asynchronous
+// desktop by signals, to a JSON webhook and a Slack incoming webhook by HTTP POST and by e-mail (SMTP) with
+// retries and exponential backoff, and to the database through an optional StorageWriter. Keeps the last
+// kRecentLimit alerts with their delivery status, and counters. Never blocks: deliveries are asynchronous
 // (QNetworkAccessManager) and storing only enqueues.
 //
 // Storing: an alert is enqueued at once; when it goes to a webhook it is enqueued again (the alerts table
-// upserts on alert_id) once every webhook delivery has its final outcome, with `delivered` set. `delivered`
+// upserts on alert_id) once every remote delivery has its final outcome, with `delivered` set. `delivered`
 // means every configured channel took the alert: each webhook answered 2xx (desktop counts as taken when the
 // signal is emitted); false when no channel is configured at all.
 //
@@ -35,9 +35,10 @@ class QNetworkReply;
 
 namespace airm {
 
+class SmtpClient;
 class StorageWriter;
 
-// The fate of one alert on one remote channel (webhook or slack), or on the desktop for a test.
+// The fate of one alert on one remote channel (webhook, slack or email), or on the desktop for a test.
 struct AlertDelivery
 {
     enum class Status { Pending, Delivered, Failed };
@@ -118,7 +119,7 @@ signals:
     void desktopNotificationRequested(const airm::AlertRecord &alert);
     // A delivery started, was attempted, waits for a retry, succeeded or failed.
     void deliveryChanged(const airm::AlertDelivery &delivery);
-    // An alert's `delivered` became final (after its last webhook delivery); the record as stored.
+    // An alert's `delivered` became final (after its last remote delivery); the record as stored.
     void alertUpdated(const airm::AlertRecord &alert);
 
 private:
@@ -129,6 +130,7 @@ private:
         QUrl url;
         QByteArray body;
         QPointer<QNetworkReply> reply;
+        QPointer<SmtpClient> smtp; // an e-mail attempt in progress (a child of the manager)
         std::unique_ptr<QTimer> retryTimer;
         int maxAttempts = 1;
         qint64 retryInitialMs = 0;
@@ -148,6 +150,11 @@ private:
     void startDelivery(const AlertRecord &alert, AlertChannel channel, const QUrl &url, bool test);
     void attempt(quint64 jobId);
     void finishAttempt(quint64 jobId);
+    void finishEmail(quint64 jobId, bool ok, bool permanent, const QString &error);
+    // After a failed attempt: another one after the backoff, or the delivery fails for good.
+    void retryOrFail(quint64 jobId, bool retryable);
+    // The configured e-mail settings, with the password from AIRM_SMTP_PASSWORD when the config has none.
+    SmtpSettings emailSettings() const;
     void complete(quint64 jobId, bool delivered);
     void publish(const AlertDelivery &delivery);
     Entry *entry(const QString &alertId);
@@ -172,6 +179,10 @@ private:
 QJsonObject alertWebhookPayload(const AlertRecord &alert, bool test = false);
 // The Slack incoming-webhook body: one attachment coloured by severity (see alertSeverityColor).
 QJsonObject alertSlackPayload(const AlertRecord &alert, bool test = false);
+// The e-mail: "[TEST] [ERROR] Breaker opened: gemini" and the message with rule, severity, service, time,
+// host and alert id.
+QString alertEmailSubject(const AlertRecord &alert, bool test = false);
+QString alertEmailBody(const AlertRecord &alert, bool test = false);
 // "#36a64f" info, "#ff9500" warning, "#ff0000" error, "#8b0000" critical.
 QString alertSeverityColor(const QString &severity);
 

@@ -1,5 +1,6 @@
 #include "alertrules.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 
 #include <cmath>
@@ -37,8 +38,10 @@ constexpr std::pair<AlertRuleId, const char *> kRules[] = {
     {AlertRuleId::DatabaseDegraded, "databaseDegraded"}};
 static_assert(std::size(kRules) == kAlertRuleCount);
 
-constexpr std::pair<AlertChannel, const char *> kChannels[] = {
-    {AlertChannel::Desktop, "desktop"}, {AlertChannel::Webhook, "webhook"}, {AlertChannel::Slack, "slack"}};
+constexpr std::pair<AlertChannel, const char *> kChannels[] = {{AlertChannel::Desktop, "desktop"},
+                                                               {AlertChannel::Webhook, "webhook"},
+                                                               {AlertChannel::Slack, "slack"},
+                                                               {AlertChannel::Email, "email"}};
 
 template<typename E, std::size_t N> QString nameOf(const std::pair<E, const char *> (&table)[N], E v)
 {
@@ -69,6 +72,16 @@ const QString kSlackUrl = QStringLiteral("slackUrl");
 const QString kRetries = QStringLiteral("retries");
 const QString kRetryInitialMs = QStringLiteral("retryInitialMs");
 const QString kTimeoutMs = QStringLiteral("timeoutMs");
+const QString kEmail = QStringLiteral("email");
+const QString kHost = QStringLiteral("host");
+const QString kPort = QStringLiteral("port");
+const QString kSecurity = QStringLiteral("security");
+const QString kUsername = QStringLiteral("username");
+const QString kPassword = QStringLiteral("password");
+const QString kPasswordSet = QStringLiteral("passwordSet");
+const QString kFrom = QStringLiteral("from");
+const QString kTo = QStringLiteral("to");
+const QString kCaFile = QStringLiteral("caFile");
 
 QString rangeError(const QString &field, qint64 lo, qint64 hi)
 {
@@ -137,6 +150,59 @@ QString readUrl(const QJsonObject &o, const QString &key, const QString &path, Q
     *out = text.isEmpty() ? QUrl() : QUrl(text, QUrl::StrictMode);
     if (!text.isEmpty() && !out->isValid()) return path % QStringLiteral(" is not a valid URL: ") % text;
     return {};
+}
+
+QString readString(const QJsonObject &o, const QString &key, const QString &path, QString *out)
+{
+    if (!o.contains(key)) return {};
+    const QJsonValue v = o.value(key);
+    if (!v.isString() && !v.isNull()) return typeError(path, "a string");
+    *out = v.toString().trimmed();
+    return {};
+}
+
+// channels.email over *email; "passwordSet" (as toJson() writes it) is accepted and ignored.
+QString readEmail(const QJsonObject &o, const QString &path, SmtpSettings *email)
+{
+    const auto field = [&path](const QString &key) -> QString { return path % QLatin1Char('.') % key; };
+    QString e = checkKeys(o, path,
+                          {kHost, kPort, kSecurity, kUsername, kPassword, kPasswordSet, kFrom, kTo, kCaFile});
+    if (e.isEmpty()) e = readString(o, kHost, field(kHost), &email->host);
+    if (e.isEmpty()) e = readInt(o, kPort, field(kPort), &email->port);
+    QString security = SmtpSettings::securityName(email->security);
+    if (e.isEmpty()) e = readString(o, kSecurity, field(kSecurity), &security);
+    if (e.isEmpty()) {
+        const std::optional<SmtpSettings::Security> parsed = SmtpSettings::securityFromName(security);
+        if (!parsed) return field(kSecurity) % QStringLiteral(" must be starttls, tls or none");
+        email->security = *parsed;
+    }
+    if (e.isEmpty()) e = readString(o, kUsername, field(kUsername), &email->username);
+    if (e.isEmpty() && o.contains(kPassword)) {
+        const QJsonValue v = o.value(kPassword);
+        if (!v.isString() && !v.isNull()) return typeError(field(kPassword), "a string");
+        email->password = v.toString(); // not trimmed: a password may end in a space
+    }
+    if (e.isEmpty()) e = readString(o, kFrom, field(kFrom), &email->from);
+    if (e.isEmpty() && o.contains(kTo)) {
+        const QJsonValue v = o.value(kTo);
+        QStringList to;
+        if (v.isString()) {
+            to = v.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        } else if (v.isArray()) {
+            for (const QJsonValue &entry : v.toArray()) {
+                if (!entry.isString()) return typeError(field(kTo), "an array of addresses");
+                to << entry.toString();
+            }
+        } else {
+            return typeError(field(kTo), "an array of addresses");
+        }
+        for (QString &address : to)
+            address = address.trimmed();
+        to.removeAll(QString());
+        email->to = to;
+    }
+    if (e.isEmpty()) e = readString(o, kCaFile, field(kCaFile), &email->caFile);
+    return e;
 }
 
 QString checkUrl(const QUrl &url, const QString &path)
@@ -306,8 +372,24 @@ QString AlertRulesConfig::validate() const
         return rangeError(QStringLiteral("channels.retryInitialMs"), kMinRetryInitialMs, kMaxRetryInitialMs);
     if (channels.timeoutMs < kMinTimeoutMs || channels.timeoutMs > kMaxTimeoutMs)
         return rangeError(QStringLiteral("channels.timeoutMs"), kMinTimeoutMs, kMaxTimeoutMs);
+    if (const QString email = channels.email.validate(); !email.isEmpty())
+        return QStringLiteral("channels.email: ") + email;
     return {};
 }
+
+namespace {
+QJsonObject emailJson(const SmtpSettings &email)
+{
+    return {{kHost, email.host},
+            {kPort, email.port},
+            {kSecurity, SmtpSettings::securityName(email.security)},
+            {kUsername, email.username},
+            {kPasswordSet, !email.password.isEmpty()},
+            {kFrom, email.from},
+            {kTo, QJsonArray::fromStringList(email.to)},
+            {kCaFile, email.caFile}};
+}
+} // namespace
 
 QJsonObject AlertRulesConfig::toJson(bool redactUrls) const
 {
@@ -328,6 +410,7 @@ QJsonObject AlertRulesConfig::toJson(bool redactUrls) const
             {kChannelsKey, QJsonObject{{kDesktop, channels.desktop},
                                        {kWebhookUrl, url(channels.webhookUrl)},
                                        {kSlackUrl, url(channels.slackUrl)},
+                                       {kEmail, emailJson(channels.email)},
                                        {kRetries, channels.retries},
                                        {kRetryInitialMs, channels.retryInitialMs},
                                        {kTimeoutMs, channels.timeoutMs}}}};
@@ -372,13 +455,21 @@ std::optional<AlertRulesConfig> AlertRulesConfig::fromJson(const QJsonObject &o,
             return kChannelsKey % QLatin1Char('.') % key;
         };
         e = checkKeys(ch, kChannelsKey,
-                      {kDesktop, kWebhookUrl, kSlackUrl, kRetries, kRetryInitialMs, kTimeoutMs});
+                      {kDesktop, kWebhookUrl, kSlackUrl, kEmail, kRetries, kRetryInitialMs, kTimeoutMs});
         if (e.isEmpty()) e = readBool(ch, kDesktop, field(kDesktop), &c.channels.desktop);
         if (e.isEmpty()) e = readUrl(ch, kWebhookUrl, field(kWebhookUrl), &c.channels.webhookUrl);
         if (e.isEmpty()) e = readUrl(ch, kSlackUrl, field(kSlackUrl), &c.channels.slackUrl);
         if (e.isEmpty()) e = readInt(ch, kRetries, field(kRetries), &c.channels.retries);
         if (e.isEmpty()) e = readInt(ch, kRetryInitialMs, field(kRetryInitialMs), &c.channels.retryInitialMs);
         if (e.isEmpty()) e = readInt(ch, kTimeoutMs, field(kTimeoutMs), &c.channels.timeoutMs);
+        if (e.isEmpty() && ch.contains(kEmail)) {
+            if (ch.value(kEmail).isNull())
+                c.channels.email = SmtpSettings{};
+            else if (!ch.value(kEmail).isObject())
+                e = typeError(field(kEmail), "an object");
+            else
+                e = readEmail(ch.value(kEmail).toObject(), field(kEmail), &c.channels.email);
+        }
         if (!e.isEmpty()) return fail(e);
     }
 

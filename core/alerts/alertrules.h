@@ -10,10 +10,16 @@
 //              "errorRate": {..., "thresholdPct": 50, "minRequests": 10},
 //              "latencyP95": {..., "thresholdMs": 5000, "minRequests": 10}, ...},
 //    "channels": {"desktop": true, "webhookUrl": "https://...", "slackUrl": "https://hooks.slack.com/...",
+//                 "email": {"host": "smtp.example.com", "port": 587, "security": "starttls",
+//                           "username": "monitor", "password": "...", "from": "monitor@example.com",
+//                           "to": ["oncall@example.com"], "caFile": "/etc/ssl/private-ca.pem"},
 //                 "retries": 3, "retryInitialMs": 1000, "timeoutMs": 10000}}
+// The e-mail password is read, never written: toJson() has "passwordSet" instead, and without one in the
+// JSON the channel uses AIRM_SMTP_PASSWORD when it sends.
 #pragma once
 
 #include "model/types.h"
+#include "smtpsettings.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -39,12 +45,12 @@ enum class AlertRuleId {
 };
 inline constexpr int kAlertRuleCount = 8;
 
-enum class AlertChannel { Desktop, Webhook, Slack };
+enum class AlertChannel { Desktop, Webhook, Slack, Email };
 
 namespace names {
 QString toString(AlertSeverity v); // "info", "warning", "error", "critical"
 QString toString(AlertRuleId v);   // "breakerOpened", ... (the JSON key and AlertRecord::rule)
-QString toString(AlertChannel v);  // "desktop", "webhook", "slack"
+QString toString(AlertChannel v);  // "desktop", "webhook", "slack", "email"
 std::optional<AlertSeverity> alertSeverityFromString(const QString &s);
 std::optional<AlertRuleId> alertRuleFromString(const QString &s);
 std::optional<AlertChannel> alertChannelFromString(const QString &s);
@@ -74,8 +80,10 @@ struct AlertChannelsConfig
     bool desktop = true; // the GUI shows a tray notification for each alert
     QUrl webhookUrl;     // empty: off. Receives the alert as a JSON object (POST)
     QUrl slackUrl;       // empty: off. A Slack-compatible incoming webhook (POST, attachments)
-    // Webhook delivery: after a failed attempt (network error, timeout, 408, 429 or 5xx) wait retryInitialMs,
-    // then twice as long each time, for at most `retries` more attempts. Other statuses fail at once.
+    SmtpSettings email;  // host empty: off. One e-mail per alert to every recipient
+    // Remote delivery: after a failed attempt (network error, timeout, 408, 429 or 5xx; SMTP 4xx) wait
+    // retryInitialMs, then twice as long each time, for at most `retries` more attempts. Other statuses fail
+    // at once.
     int retries = 3;
     qint64 retryInitialMs = 1000;
     qint64 timeoutMs = 10'000; // per attempt
@@ -90,7 +98,10 @@ struct AlertRulesConfig
 
     const AlertRule &rule(AlertRuleId id) const { return rules[static_cast<std::size_t>(id)]; }
     AlertRule &rule(AlertRuleId id) { return rules[static_cast<std::size_t>(id)]; }
-    bool hasRemoteChannel() const { return !channels.webhookUrl.isEmpty() || !channels.slackUrl.isEmpty(); }
+    bool hasRemoteChannel() const
+    {
+        return !channels.webhookUrl.isEmpty() || !channels.slackUrl.isEmpty() || channels.email.isEnabled();
+    }
 
     static std::array<AlertRule, kAlertRuleCount> defaultRules();
     static QList<AlertRuleId> allRules();

@@ -5,37 +5,14 @@
 // Thread affinity: the thread it was created on; finished() is emitted once, asynchronously.
 #pragma once
 
+#include "smtpsettings.h"
+
 #include <QObject>
-#include <QStringList>
 #include <QTimer>
-#include <optional>
 
 class QSslSocket;
 
 namespace airm {
-
-struct SmtpSettings
-{
-    enum class Security { StartTls, Tls, None };
-
-    QString host; // empty: the e-mail channel is off
-    int port = 587;
-    Security security = Security::StartTls;
-    QString username; // empty: no AUTH
-    QString password; // from the config file or AIRM_SMTP_PASSWORD; never echoed
-    QString from;
-    QStringList to;
-    QString caFile; // PEM file of extra CA certificates (a private mail relay), or empty
-
-    bool isEnabled() const { return !host.isEmpty(); }
-    // Every problem a send would hit before connecting (no sender or recipients, line breaks in an address,
-    // a password over an unencrypted connection to another host, an unreadable caFile), or empty.
-    QString validate() const;
-    bool operator==(const SmtpSettings &) const = default;
-
-    static QString securityName(Security s); // "starttls", "tls", "none"
-    static std::optional<Security> securityFromName(const QString &name);
-};
 
 class SmtpClient : public QObject
 {

@@ -47,7 +47,8 @@ QStringList severityNames()
 QStringList channelNames()
 {
     QStringList names;
-    for (const AlertChannel c : {AlertChannel::Desktop, AlertChannel::Webhook, AlertChannel::Slack})
+    for (const AlertChannel c :
+         {AlertChannel::Desktop, AlertChannel::Webhook, AlertChannel::Slack, AlertChannel::Email})
         names << toString(c);
     return names;
 }
@@ -202,7 +203,7 @@ void AlertEndpoints::test(const ExchangePtr &x)
     QUrl url; // empty: the configured one
     const QString text = urlText.value_or(QString()).trimmed();
     if (!text.isEmpty()) {
-        if (*channel == AlertChannel::Desktop) {
+        if (*channel == AlertChannel::Desktop || *channel == AlertChannel::Email) {
             ApiServer::fail(x, 400, QStringLiteral("url is only for the webhook and slack channels"));
             return;
         }

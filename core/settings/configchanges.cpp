@@ -54,7 +54,10 @@ ConfigChanges ConfigChanges::between(const AppConfig &running, const AppConfig &
         c.retry = fresh.engine.retry;
     if (engineWas.value(QLatin1String("fallback")) != engineIs.value(QLatin1String("fallback")))
         c.fallback = fresh.engine.fallback;
-    if (running.alerts.toJson() != fresh.alerts.toJson()) c.alerts = fresh.alerts;
+    // toJson() leaves the e-mail password out (it must never reach a settings file): compare it apart.
+    if (running.alerts.toJson() != fresh.alerts.toJson() ||
+        running.alerts.channels.email.password != fresh.alerts.channels.email.password)
+        c.alerts = fresh.alerts;
 
     const auto restartIf = [&c](bool changed, const char *what) {
         if (changed) c.needsRestart << QString::fromLatin1(what);

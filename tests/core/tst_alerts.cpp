@@ -7,6 +7,7 @@
 #include "storage/historystore.h"
 #include "storage/storagewriter.h"
 
+#include "mocksmtpserver.h"
 #include "storagetestenv.h"
 
 #include <QElapsedTimer>
@@ -264,8 +265,9 @@ private slots:
         row("slack without scheme", R"({"channels":{"slackUrl":"hooks.slack.com/services/x"}})",
             "channels.slackUrl must be an http or https URL");
         row("url not a string", R"({"channels":{"webhookUrl":5}})", "channels.webhookUrl must be a string");
-        row("unknown channel field", R"({"channels":{"email":"a@b"}})",
-            R"(unknown field "email" in channels)");
+        row("unknown channel field", R"({"channels":{"pager":"a@b"}})",
+            R"(unknown field "pager" in channels)");
+        row("email not an object", R"({"channels":{"email":"a@b"}})", "channels.email must be an object");
         row("too many retries", R"({"channels":{"retries":11}})",
             "channels.retries must be between 0 and 10");
         row("tiny timeout", R"({"channels":{"timeoutMs":5}})", "channels.timeoutMs must be between 100 and");
@@ -963,6 +965,114 @@ private slots:
         QCOMPARE(manager.stats().raised, 0);
         QVERIFY(manager.recent().isEmpty());
         QVERIFY(changed.size() >= 5);
+    }
+
+    void emailConfigRoundTripKeepsThePasswordOut()
+    {
+        AlertRulesConfig c;
+        c.channels.email.host = QStringLiteral("smtp.example.com");
+        c.channels.email.port = 465;
+        c.channels.email.security = SmtpSettings::Security::Tls;
+        c.channels.email.username = QStringLiteral("monitor");
+        c.channels.email.password = QStringLiteral("hunter2");
+        c.channels.email.from = QStringLiteral("monitor@example.com");
+        c.channels.email.to = {QStringLiteral("oncall@example.com"), QStringLiteral("lead@example.com")};
+        QCOMPARE(c.validate(), QString());
+        const QJsonObject json = c.toJson();
+        QVERIFY(!QJsonDocument(json).toJson().contains("hunter2"));
+        const QJsonObject email =
+            json.value(QStringLiteral("channels")).toObject().value(QStringLiteral("email")).toObject();
+        QCOMPARE(email.value(QStringLiteral("passwordSet")), QJsonValue(true));
+        QCOMPARE(email.value(QStringLiteral("security")).toString(), QStringLiteral("tls"));
+        // Read back over the running config (as the API and Settings do), the password stays.
+        QString error;
+        std::optional<AlertRulesConfig> back = AlertRulesConfig::fromJson(json, &error, c);
+        QVERIFY2(back, qPrintable(error));
+        QVERIFY(*back == c);
+        // A comma-separated "to" is accepted; a header injection and a clear-text password are not.
+        back = AlertRulesConfig::fromJson(
+            parse(R"({"channels":{"email":{"to":"a@example.com, b@example.com"}}})"), &error, c);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->channels.email.to,
+                 (QStringList{QStringLiteral("a@example.com"), QStringLiteral("b@example.com")}));
+        QVERIFY(
+            !AlertRulesConfig::fromJson(parse(R"({"channels":{"email":{"security":"none"}}})"), &error, c));
+        QVERIFY2(error.startsWith(QStringLiteral("channels.email: refusing to send the SMTP password")),
+                 qPrintable(error));
+        QVERIFY(
+            !AlertRulesConfig::fromJson(parse(R"({"channels":{"email":{"security":"ssl"}}})"), &error, c));
+        QCOMPARE(error, QStringLiteral("channels.email.security must be starttls, tls or none"));
+        QVERIFY(!AlertRulesConfig::fromJson(parse(R"({"channels":{"email":{"nope":1}}})"), &error, c));
+        QVERIFY2(error.contains(QStringLiteral("unknown field \"nope\"")), qPrintable(error));
+        // null turns the channel off.
+        back = AlertRulesConfig::fromJson(parse(R"({"channels":{"email":null}})"), &error, c);
+        QVERIFY2(back, qPrintable(error));
+        QVERIFY(!back->channels.email.isEnabled());
+    }
+
+    // An alert by e-mail through a local relay: a greylisting 451 is retried with backoff, the message
+    // carries the alert, the password comes from AIRM_SMTP_PASSWORD; a 550 fails at once and visibly.
+    void emailDeliveryRetriesAndFails()
+    {
+        test::MockSmtpServer relay;
+        relay.setCredentials(QStringLiteral("monitor"), QStringLiteral("from-the-environment"));
+        relay.failNext("MAIL", "451 4.7.1 greylisted, try again");
+        ManualClock clock;
+        AlertManager manager(&clock);
+        manager.setBackoffScale(0.02);
+        AlertRulesConfig c = webhookConfig({});
+        c.channels.email.host = QStringLiteral("127.0.0.1");
+        c.channels.email.port = relay.listenOnLoopback();
+        c.channels.email.security =
+            SmtpSettings::Security::None; // loopback: a clear-text password is allowed
+        c.channels.email.username = QStringLiteral("monitor");
+        c.channels.email.from = QStringLiteral("monitor@example.com");
+        c.channels.email.to = {QStringLiteral("oncall@example.com")};
+        QCOMPARE(manager.setConfig(c), QString());
+        qputenv("AIRM_SMTP_PASSWORD", "from-the-environment");
+        QSignalSpy updated(&manager, &AlertManager::alertUpdated);
+        manager.onTransition(transition(QStringLiteral("gemini"), BreakerState::Closed, BreakerState::Open));
+        QTRY_COMPARE(updated.size(), 1);
+        const AlertRecord alert = updated.first().first().value<AlertRecord>();
+        QVERIFY(alert.delivered);
+        QCOMPARE(relay.messages().size(), 1);
+        const test::MockSmtpServer::Message m = relay.messages().first();
+        QCOMPARE(m.rcptTo, QStringList{QStringLiteral("oncall@example.com")});
+        QCOMPARE(m.authPassword, QStringLiteral("from-the-environment"));
+        QVERIFY2(m.data.contains("Subject: [ERROR] Circuit breaker opened: gemini\r\n"), m.data.constData());
+        const qsizetype bodyStart = m.data.indexOf("\r\n\r\n") + 4;
+        const QString body =
+            QString::fromUtf8(QByteArray::fromBase64(m.data.mid(bodyStart).replace("\r\n", "")));
+        QVERIFY2(body.startsWith(alert.message), qPrintable(body));
+        QVERIFY(body.contains(QStringLiteral("Alert: ") + alert.alertId));
+        const QList<AlertDelivery> deliveries = manager.deliveries(alert.alertId);
+        QCOMPARE(deliveries.size(), 1);
+        QCOMPARE(deliveries.first().channel, AlertChannel::Email);
+        QCOMPARE(deliveries.first().attempts, 2);
+        QCOMPARE(manager.stats().retried, 1);
+
+        // A refused recipient is final: one attempt, the server's words in lastError.
+        relay.failNext("RCPT", "550 5.1.1 no such mailbox");
+        manager.onTransition(transition(QStringLiteral("cohere"), BreakerState::Closed, BreakerState::Open));
+        QTRY_COMPARE(updated.size(), 2);
+        const AlertRecord failed = updated.last().first().value<AlertRecord>();
+        QVERIFY(!failed.delivered);
+        const AlertDelivery d = manager.deliveries(failed.alertId).first();
+        QCOMPARE(d.status, AlertDelivery::Status::Failed);
+        QCOMPARE(d.attempts, 1);
+        QVERIFY2(d.lastError.contains(QStringLiteral("550 5.1.1 no such mailbox")), qPrintable(d.lastError));
+        QCOMPARE(manager.stats().failed, 1);
+
+        // The e-mail test channel.
+        QString error;
+        const QString testId = manager.test(AlertChannel::Email, {}, &error);
+        QVERIFY2(!testId.isEmpty(), qPrintable(error));
+        QTRY_COMPARE(relay.messages().size(), 2);
+        QVERIFY(relay.messages().last().data.contains("Subject: [TEST] [INFO] "));
+        manager.setConfig(webhookConfig({}));
+        QVERIFY(manager.test(AlertChannel::Email, {}, &error).isEmpty());
+        QCOMPARE(error, QStringLiteral("email: no SMTP host configured"));
+        qunsetenv("AIRM_SMTP_PASSWORD");
     }
 
     void storedInTheDatabase()

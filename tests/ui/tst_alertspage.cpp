@@ -10,6 +10,7 @@
 #include "alertspage.h"
 #include "mainwindow.h"
 #include "mockhttpserver.h"
+#include "mocksmtpserver.h"
 #include "navbadgedelegate.h"
 #include "settingspage.h"
 #include "statcard.h"
@@ -20,6 +21,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QJsonDocument>
 #include <QLabel>
@@ -324,6 +326,62 @@ private slots:
         QVERIFY(failed.data(Qt::ToolTipRole).toString().contains(QStringLiteral("HTTP 400")));
         QTRY_COMPARE(page->counter(QStringLiteral("failed"))->value(), QStringLiteral("1"));
         QCOMPARE(page->counter(QStringLiteral("sent"))->value(), QStringLiteral("3"));
+    }
+
+    // E-mail in Settings > Alerts: the fields apply to the manager (the password too, but it is never saved
+    // to the settings file), a test mail reaches the relay, and the Alerts page shows the channel and the
+    // delivery of a real alert in its E-mail column.
+    void emailChannelFromSettingsToDelivery()
+    {
+        UiRig rig;
+        AlertManager alerts;
+        rig.context.alerts = &alerts;
+        airm::test::MockSmtpServer relay;
+        const quint16 port = relay.listenOnLoopback();
+        QVERIFY(port != 0);
+        MainWindow w(rig.context);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setCurrentPage(MainWindow::Settings);
+        AlertSettingsCard *card = w.settingsPage()->alertSettings();
+        QTest::keyClicks(card->smtpHostEdit(), QStringLiteral("127.0.0.1"));
+        card->smtpPortBox()->setValue(port);
+        card->smtpSecurityBox()->setCurrentIndex(card->smtpSecurityBox()->findData(QStringLiteral("none")));
+        QTest::keyClicks(card->smtpFromEdit(), QStringLiteral("monitor@example.com"));
+        QTest::keyClicks(card->smtpToEdit(), QStringLiteral("oncall@example.com, lead@example.com"));
+        QTest::keyClicks(card->smtpPasswordEdit(), QStringLiteral("s3cret-pw"));
+        QVERIFY(card->apply().isEmpty());
+        QCOMPARE(alerts.config().channels.email.password, QStringLiteral("s3cret-pw"));
+        QVERIFY(!QJsonDocument(rig.settings->alertRules()).toJson().contains("s3cret-pw")); // never saved
+        QVERIFY(card->smtpPasswordEdit()->text().isEmpty());
+        const SmtpSettings &email = alerts.config().channels.email;
+        QCOMPARE(email.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(email.port, int(port));
+        QCOMPARE(email.security, SmtpSettings::Security::None);
+        QCOMPARE(email.to,
+                 (QStringList{QStringLiteral("oncall@example.com"), QStringLiteral("lead@example.com")}));
+
+        QTest::mouseClick(card->testButton(AlertChannel::Email), Qt::LeftButton);
+        QTRY_COMPARE(card->testResult(AlertChannel::Email)->objectName(), QStringLiteral("okText"));
+        QCOMPARE(relay.messages().size(), 1);
+        QCOMPARE(relay.messages().first().rcptTo.size(), 2);
+
+        w.setCurrentPage(MainWindow::Alerts);
+        AlertsPage *page = w.alertsPage();
+        QVERIFY(page->testButton(AlertChannel::Email)->isEnabled());
+        QVERIFY(!page->view()->isColumnHidden(AlertsModel::Email));
+        alerts.onTransition(opened(QStringLiteral("gemini")));
+        const QModelIndex mail = page->model()->index(0, AlertsModel::Email);
+        QTRY_COMPARE(mail.data(AlertsModel::StatusRole).toInt(), int(AlertDelivery::Status::Delivered));
+        QCOMPARE(relay.messages().size(), 2);
+
+        // A refused sender is shown on the field, and nothing is applied.
+        w.setCurrentPage(MainWindow::Settings);
+        card->smtpFromEdit()->clear();
+        QTest::keyClicks(card->smtpFromEdit(), QStringLiteral("not an address"));
+        QVERIFY(!card->apply().isEmpty());
+        QVERIFY(card->smtpFromEdit()->property("invalid").toBool());
+        QCOMPARE(alerts.config().channels.email.from, QStringLiteral("monitor@example.com"));
     }
 
     void withoutManagerThePageSaysSo()
