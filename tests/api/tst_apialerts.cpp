@@ -393,6 +393,41 @@ private slots:
         }
     }
 
+    void emailPasswordNeverComesBack()
+    {
+        AlertManager alerts;
+        ApiRig rig(services(), {}, {}, nullptr, {}, &alerts);
+        QVERIFY2(rig.error.isEmpty(), qPrintable(rig.error));
+        const QJsonObject email{{QStringLiteral("host"), QStringLiteral("smtp.example.com")},
+                                {QStringLiteral("username"), QStringLiteral("monitor")},
+                                {QStringLiteral("password"), QStringLiteral("SECRET-SMTP-PASSWORD")},
+                                {QStringLiteral("from"), QStringLiteral("monitor@example.com")},
+                                {QStringLiteral("to"), QJsonArray{QStringLiteral("oncall@example.com")}}};
+        HttpResult r =
+            put(rig, kConfig,
+                QJsonObject{{QStringLiteral("channels"), QJsonObject{{QStringLiteral("email"), email}}}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(alerts.config().channels.email.password, QStringLiteral("SECRET-SMTP-PASSWORD"));
+        QVERIFY2(!r.body.contains("SECRET"), r.body.constData());
+        const QJsonObject shown =
+            r.json().value(QLatin1String("channels")).toObject().value(QLatin1String("email")).toObject();
+        QCOMPARE(shown.value(QLatin1String("passwordSet")), QJsonValue(true));
+        QCOMPARE(shown.value(QLatin1String("security")).toString(), QStringLiteral("starttls"));
+        // The document a GET shows, sent back whole, keeps the password.
+        const HttpResult got = rig.get(kConfig);
+        QVERIFY(!got.body.contains("SECRET"));
+        QCOMPARE(put(rig, kConfig, got.json()).status, 200);
+        QCOMPARE(alerts.config().channels.email.password, QStringLiteral("SECRET-SMTP-PASSWORD"));
+        // A clear-text password to a remote relay is refused and changes nothing.
+        r = put(rig, kConfig,
+                QJsonObject{{QStringLiteral("channels"),
+                             QJsonObject{{QStringLiteral("email"), QJsonObject{{QStringLiteral("security"),
+                                                                                QStringLiteral("none")}}}}}});
+        QCOMPARE(r.status, 400);
+        QVERIFY2(errorOf(r).contains(QStringLiteral("unencrypted")), r.body.constData());
+        QCOMPARE(alerts.config().channels.email.security, SmtpSettings::Security::StartTls);
+    }
+
     void testAlertReachesTheWebhook()
     {
         WebhookReceiver receiver;
@@ -453,8 +488,9 @@ private slots:
         QTest::addRow("malformed JSON") << QByteArray("{\"channel\":") << QStringLiteral("invalid JSON body");
         QTest::addRow("empty body") << QByteArray() << QStringLiteral("a JSON object body is required");
         QTest::addRow("no channel") << QByteArray("{}") << QStringLiteral("channel is required");
-        QTest::addRow("unknown channel") << QByteArray("{\"channel\":\"pager\"}")
-                                         << QStringLiteral("channel must be one of desktop, webhook, slack");
+        QTest::addRow("unknown channel")
+            << QByteArray("{\"channel\":\"pager\"}")
+            << QStringLiteral("channel must be one of desktop, webhook, slack, email");
         QTest::addRow("channel not a string")
             << QByteArray("{\"channel\":1}") << QStringLiteral("channel must be a string");
         QTest::addRow("unknown field")
@@ -473,6 +509,11 @@ private slots:
         QTest::addRow("url for desktop")
             << QByteArray("{\"channel\":\"desktop\",\"url\":\"http://127.0.0.1:1/\"}")
             << QStringLiteral("url is only for the webhook and slack channels");
+        QTest::addRow("url for email")
+            << QByteArray("{\"channel\":\"email\",\"url\":\"http://127.0.0.1:1/\"}")
+            << QStringLiteral("url is only for the webhook and slack channels");
+        QTest::addRow("no SMTP host")
+            << QByteArray("{\"channel\":\"email\"}") << QStringLiteral("email: no SMTP host configured");
     }
     void badTestRequestsAre400()
     {
