@@ -6,8 +6,8 @@
 //
 // Storing: an alert is enqueued at once; when it goes to a webhook it is enqueued again (the alerts table
 // upserts on alert_id) once every remote delivery has its final outcome, with `delivered` set. `delivered`
-// means every configured channel took the alert: each webhook answered 2xx (desktop counts as taken when the
-// signal is emitted); false when no channel is configured at all.
+// means every configured channel took the alert: each webhook answered 2xx, the SMTP server accepted the
+// e-mail (desktop counts as taken when the signal is emitted); false when no channel is configured at all.
 //
 // Thread affinity: use and destroy on one thread (it may be the GUI thread or a thread of its own, moved
 // there with moveToThread() before use; the network work runs on it). Signals are emitted on that thread.

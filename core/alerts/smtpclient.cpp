@@ -284,26 +284,28 @@ void SmtpClient::startAuth()
     }
 }
 
-void SmtpClient::fail(const QString &error, bool permanent)
+bool SmtpClient::end(bool graceful)
 {
-    if (m_done) return;
+    if (m_done) return false;
     m_done = true;
     m_step = Step::Done;
     m_timeout.stop();
     m_socket->disconnect(this);
-    m_socket->abort();
-    emit finished(false, permanent, error);
+    if (graceful)
+        m_socket->disconnectFromHost();
+    else
+        m_socket->abort();
+    return true;
+}
+
+void SmtpClient::fail(const QString &error, bool permanent)
+{
+    if (end(false)) emit finished(false, permanent, error);
 }
 
 void SmtpClient::succeed()
 {
-    if (m_done) return;
-    m_done = true;
-    m_step = Step::Done;
-    m_timeout.stop();
-    m_socket->disconnect(this);
-    m_socket->disconnectFromHost();
-    emit finished(true, false, QString());
+    if (end(true)) emit finished(true, false, QString());
 }
 
 } // namespace airm

@@ -57,6 +57,8 @@ private:
     void sendCommand(const QByteArray &command, Step next);
     void afterEhlo();
     void startAuth();
+    // Stops the exchange once (false when it had already ended): closes politely or aborts.
+    bool end(bool graceful);
     void fail(const QString &error, bool permanent);
     void succeed();
 
