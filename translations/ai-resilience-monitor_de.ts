@@ -464,10 +464,6 @@
         <translation>SMTP-Port</translation>
     </message>
     <message>
-        <source>Webhook and Slack URLs are stored in plain text in the settings file %1, like every setting here. A Slack URL contains its secret token: keep the file private. The SMTP password is never saved there: it lasts until the window closes, unless it comes from the config file or AIRM_SMTP_PASSWORD.</source>
-        <translation>Webhook- und Slack-URLs werden wie jede Einstellung hier im Klartext in der Einstellungsdatei %1 gespeichert. Eine Slack-URL enthält ihr geheimes Token: Halten Sie die Datei privat. Das SMTP-Passwort wird dort nie gespeichert: Es gilt, bis das Fenster geschlossen wird, außer es stammt aus der Konfigurationsdatei oder aus AIRM_SMTP_PASSWORD.</translation>
-    </message>
-    <message>
         <source>smtp.example.com (empty: no e-mail)</source>
         <translation>smtp.example.com (leer: keine E-Mail)</translation>
     </message>
@@ -558,6 +554,10 @@
     <message>
         <source>password set: type to replace</source>
         <translation>Passwort gesetzt: zum Ersetzen eintippen</translation>
+    </message>
+    <message>
+        <source>Webhook and Slack URLs are stored in plain text in the settings file %1, like every setting here. A Slack URL contains its secret token: keep the file private. The SMTP password is never saved there: it goes to the OS keychain, or lasts until the window closes when there is none.</source>
+        <translation>Webhook- und Slack-URLs werden wie jede Einstellung hier im Klartext in der Einstellungsdatei %1 gespeichert. Eine Slack-URL enthält ihr geheimes Token: Halten Sie die Datei privat. Das SMTP-Passwort wird dort nie gespeichert: Es kommt in den Schlüsselbund des Systems oder gilt, wenn es keinen gibt, bis das Fenster geschlossen wird.</translation>
     </message>
 </context>
 <context>

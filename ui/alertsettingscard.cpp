@@ -5,6 +5,7 @@
 #include "uisettings.h"
 
 #include "alerts/alertmanager.h"
+#include "settings/keystore.h"
 
 #include <QAbstractScrollArea>
 #include <QCheckBox>
@@ -55,6 +56,13 @@ QLabel *muted(const QString &text)
     return l;
 }
 
+KeyStore::Config passwordStoreConfig()
+{
+    KeyStore::Config c;
+    c.keyPrefix = QStringLiteral("smtp/"); // next to the API keys ("apikey/<service>")
+    return c;
+}
+
 QSpinBox *spin(int lo, int hi, const QString &suffix, const QString &accessibleName)
 {
     auto *s = new QSpinBox;
@@ -90,6 +98,7 @@ AlertSettingsCard::AlertSettingsCard(AlertManager *alerts, UiSettings *settings,
     , m_smtpPassword(new QLineEdit)
     , m_smtpFrom(new QLineEdit)
     , m_smtpTo(new QLineEdit)
+    , m_passwordStore(new KeyStore(passwordStoreConfig(), this))
     , m_retries(spin(0, kMaxRetries, QString(), tr("Retries")))
     , m_retryInitial(spin(kMinRetryInitialMs, kMaxRetryInitialMs, tr(" ms"), tr("First retry after")))
     , m_timeout(spin(kMinTimeoutMs, kMaxTimeoutMs, tr(" ms"), tr("Timeout per attempt")))
@@ -124,8 +133,8 @@ AlertSettingsCard::AlertSettingsCard(AlertManager *alerts, UiSettings *settings,
     auto *storage = muted(
         settings ? tr("Webhook and Slack URLs are stored in plain text in the settings file %1, like every "
                       "setting here. A Slack URL contains its secret token: keep the file private. The SMTP "
-                      "password is never saved there: it lasts until the window closes, unless it comes from "
-                      "the config file or AIRM_SMTP_PASSWORD.")
+                      "password is never saved there: it goes to the OS keychain, or lasts until the window "
+                      "closes when there is none.")
                        .arg(settings->fileName())
                  : tr("Settings are not saved in this window."));
     storage->setWordWrap(true);
@@ -146,7 +155,20 @@ AlertSettingsCard::AlertSettingsCard(AlertManager *alerts, UiSettings *settings,
     if (!alerts) {
         setEnabled(false);
         setStatus(tr("This window was started without alerts."), QString());
+        return;
     }
+    // The SMTP password saved here last time, unless the config file or the environment gives one.
+    connect(m_passwordStore, &KeyStore::keyLoaded, this, [this](const QString &, const QString &password) {
+        if (!m_alerts || !m_alerts->config().channels.email.password.isEmpty()) return;
+        AlertRulesConfig config = m_alerts->config();
+        config.channels.email.password = password;
+        m_alerts->setConfig(config);
+        if (!m_changed) load();
+    });
+    const SmtpSettings &email = alerts->config().channels.email;
+    if (email.isEnabled() && !email.username.isEmpty() && email.password.isEmpty() &&
+        !qEnvironmentVariableIsSet("AIRM_SMTP_PASSWORD"))
+        m_passwordStore->load({QLatin1String(kPasswordKey)});
 }
 
 void AlertSettingsCard::buildRules(QGridLayout *grid)
@@ -486,9 +508,12 @@ QString AlertSettingsCard::apply()
         return error;
     }
     if (m_settings) {
-        m_settings->setAlertRules(config->toJson());
+        m_settings->setAlertRules(
+            config->toJson()); // never with the SMTP password: that goes to the keychain
         m_settings->sync();
     }
+    if (!m_smtpPassword->text().isEmpty())
+        m_passwordStore->store(QLatin1String(kPasswordKey), m_smtpPassword->text());
     load();
     int on = 0;
     for (const AlertRuleId id : AlertRulesConfig::allRules())

@@ -29,6 +29,10 @@ namespace airm {
 class AlertManager;
 } // namespace airm
 
+namespace airm {
+class KeyStore;
+}
+
 namespace airm::ui {
 
 class AlertTester;
@@ -67,6 +71,9 @@ public:
     QLineEdit *smtpToEdit() const { return m_smtpTo; }
     QLineEdit *smtpFromEdit() const { return m_smtpFrom; }
     QLineEdit *smtpPasswordEdit() const { return m_smtpPassword; }
+    // Where the SMTP password typed here is kept: the OS keychain, else memory for the session.
+    KeyStore *passwordStore() const { return m_passwordStore; }
+    static constexpr const char *kPasswordKey = "password";
     QComboBox *smtpSecurityBox() const { return m_smtpSecurity; }
     QSpinBox *smtpPortBox() const { return m_smtpPort; }
     QPushButton *applyButton() const { return m_apply; }
@@ -124,6 +131,7 @@ private:
     QLineEdit *m_smtpPassword; // never filled from the config: typing one replaces it
     QLineEdit *m_smtpFrom;
     QLineEdit *m_smtpTo; // comma-separated
+    KeyStore *m_passwordStore;
     QSpinBox *m_retries;
     QSpinBox *m_retryInitial; // ms
     QSpinBox *m_timeout;      // ms
