@@ -64,6 +64,10 @@ void ConfigReloader::reload()
                     s.apiKey = r.apiKey;
                     s.keySource = r.keySource;
                 }
+    // Likewise the SMTP password read from the keychain: a file without one keeps the one in use.
+    SmtpSettings &freshEmail = fresh.config.alerts.channels.email;
+    if (freshEmail.password.isEmpty() && freshEmail.username == m_running.alerts.channels.email.username)
+        freshEmail.password = m_running.alerts.channels.email.password;
     // A reload supersedes changes still waiting for a busy service: they are in the new comparison again.
     m_busyUpserts.clear();
     m_busyRemovals.clear();

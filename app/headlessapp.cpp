@@ -126,6 +126,7 @@ int HeadlessApp::checkConfig()
 
 void HeadlessApp::readKeychain()
 {
+    readSmtpPasswordFromKeychain();
     QStringList wanted;
     for (const ServiceConfig &s : std::as_const(m_options.config.services))
         if (s.requiresKey && s.apiKey.isEmpty() && !s.forceSimulation) wanted << s.name;
@@ -162,6 +163,25 @@ void HeadlessApp::readKeychain()
                                         .arg(found.isEmpty() ? QStringLiteral("no service") : names(found),
                                              missing.isEmpty() ? QStringLiteral("no service")
                                                                : names(missing));
+}
+
+void HeadlessApp::readSmtpPasswordFromKeychain()
+{
+    SmtpSettings &email = m_options.config.alerts.channels.email;
+    if (!email.isEnabled() || email.username.isEmpty() || !email.password.isEmpty() ||
+        qEnvironmentVariableIsSet("AIRM_SMTP_PASSWORD"))
+        return;
+    KeyStore::Config config;
+    config.timeoutMs = kKeychainTimeoutMs;
+    config.keyPrefix = QStringLiteral("smtp/"); // where Settings > Alerts keeps it
+    KeyStore store(config);
+    connect(&store, &KeyStore::keyLoaded, this,
+            [&email](const QString &, const QString &password) { email.password = password; });
+    QEventLoop loop;
+    connect(&store, &KeyStore::loadFinished, &loop, &QEventLoop::quit);
+    store.load({QStringLiteral("password")});
+    loop.exec();
+    if (!email.password.isEmpty()) qCInfo(lcHeadless) << "keychain: SMTP password for the e-mail alerts";
 }
 
 void HeadlessApp::connectEngineLog()

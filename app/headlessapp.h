@@ -35,6 +35,8 @@ private:
     int checkConfig(); // --check-config: 0 and the effective configuration on stdout, or 2 and the problems
     // --keychain: keys of services without one from the OS keychain, before the engine starts.
     void readKeychain();
+    // The SMTP password Settings > Alerts saved, when the e-mail channel logs in and has none.
+    void readSmtpPasswordFromKeychain();
     void connectEngineLog();
     bool injectChaos();
     bool openHistory();
