@@ -60,6 +60,10 @@ SmtpClient::SmtpClient(SmtpSettings settings, qint64 timeoutMs, QObject *parent)
     connect(m_socket, &QSslSocket::encrypted, this, &SmtpClient::onEncrypted);
     connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         if (m_done || m_step == Step::Done) return;
+        if (m_step == Step::Quit) { // the server accepted the message; closing before 221 does not matter
+            succeed();
+            return;
+        }
         fail(QStringLiteral("%1:%2: %3")
                  .arg(m_settings.host)
                  .arg(m_settings.port)

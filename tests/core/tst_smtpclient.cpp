@@ -86,6 +86,15 @@ private slots:
                  QString(body).replace(QLatin1String("\n"), QLatin1String("\r\n")));
     }
 
+    void aServerClosingOnQuitStillDelivered()
+    {
+        MockSmtpServer server;
+        server.setCloseOnQuit(true);
+        const Outcome o = sendMail(local(server.listenOnLoopback()));
+        QVERIFY2(o.ok, qPrintable(o.error)); // the message was accepted before QUIT
+        QCOMPARE(server.messages().size(), 1);
+    }
+
     void authPlainOrLogin_data()
     {
         QTest::addColumn<QString>("offered");

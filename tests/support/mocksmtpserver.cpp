@@ -118,6 +118,10 @@ private:
             m_state = State::Data;
             reply("354 end with <CRLF>.<CRLF>");
         } else if (verb == "QUIT") {
+            if (m_server->m_closeOnQuit) {
+                m_socket->abort();
+                return false;
+            }
             reply("221 2.0.0 bye");
             m_socket->disconnectFromHost();
             return false;

@@ -46,6 +46,8 @@ public:
     void failNext(const QByteArray &verb, const QByteArray &reply, int times = 1);
     // Accept connections but never greet.
     void setSilent(bool silent) { m_silent = silent; }
+    // Close the connection on QUIT without the 221 answer (as some servers do).
+    void setCloseOnQuit(bool close) { m_closeOnQuit = close; }
 
     QList<Message> messages() const { return m_messages; }
     int connectionCount() const { return m_connections; }
@@ -67,6 +69,7 @@ private:
     QString m_password;
     bool m_checkCredentials = false;
     bool m_silent = false;
+    bool m_closeOnQuit = false;
     QHash<QByteArray, QList<QByteArray>> m_failures;
     QList<Message> m_messages;
     int m_connections = 0;
