@@ -86,7 +86,8 @@ AlertsPage::AlertsPage(const UiContext &ctx, QWidget *parent)
     m_counters.value(QStringLiteral("suppressed"))
         ->setToolTip(
             tr("Alerts not raised again because the rule's cooldown for that service had not passed"));
-    m_counters.value(QStringLiteral("sent"))->setToolTip(tr("Webhook, Slack and e-mail deliveries that succeeded"));
+    m_counters.value(QStringLiteral("sent"))
+        ->setToolTip(tr("Webhook, Slack and e-mail deliveries that succeeded"));
     m_counters.value(QStringLiteral("failed"))
         ->setToolTip(tr("Webhook, Slack and e-mail deliveries that failed for good, after their last retry"));
     content()->addLayout(counters);
