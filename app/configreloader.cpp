@@ -138,20 +138,24 @@ void ConfigReloader::reload()
     for (const QString &e : std::as_const(errors))
         qCWarning(lcReload).noquote() << QStringLiteral("reload: not applied: %1").arg(e);
     if (!m_busyUpserts.isEmpty() || !m_busyRemovals.isEmpty()) {
-        QStringList busy;
-        for (const ServiceConfig &s : std::as_const(m_busyUpserts))
-            busy << s.name;
-        busy << m_busyRemovals;
         qCInfo(lcReload).noquote()
             << QStringLiteral(
                    "reload: %1 busy (requests in flight); their changes follow once idle (up to %2 s)")
-                   .arg(busy.join(QLatin1String(", ")))
+                   .arg(busyNames().join(QLatin1String(", ")))
                    .arg(kBusyRetryMs / 1000);
         m_busySinceMs = QDateTime::currentMSecsSinceEpoch();
         m_retry.start();
         return;
     }
     emit reloaded(errors.isEmpty(), changes.summary());
+}
+
+QStringList ConfigReloader::busyNames() const
+{
+    QStringList names;
+    for (const ServiceConfig &s : m_busyUpserts)
+        names << s.name;
+    return names + m_busyRemovals;
 }
 
 void ConfigReloader::retryBusy()
@@ -193,13 +197,9 @@ void ConfigReloader::retryBusy()
         return;
     }
     if (QDateTime::currentMSecsSinceEpoch() - m_busySinceMs < kBusyRetryMs) return;
-    QStringList left;
-    for (const ServiceConfig &s : std::as_const(m_busyUpserts))
-        left << s.name;
-    left << m_busyRemovals;
     qCWarning(lcReload).noquote()
         << QStringLiteral("reload: %1 still busy after %2 s: not changed (send SIGHUP again to retry)")
-               .arg(left.join(QLatin1String(", ")))
+               .arg(busyNames().join(QLatin1String(", ")))
                .arg(kBusyRetryMs / 1000);
     m_busyUpserts.clear();
     m_busyRemovals.clear();

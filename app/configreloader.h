@@ -38,6 +38,7 @@ signals:
 
 private:
     void retryBusy();
+    QStringList busyNames() const; // services whose change waits for them to be idle
 
     EngineHost *m_host;
     AlertManager *m_alerts;

@@ -45,6 +45,20 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
     return true;
 }
 
+// Loads names from the store and waits for every answer (each keychain job has a timeout): headless, this
+// runs before the engine, when nothing else needs the event loop. The keys found, by name.
+QHash<QString, QString> loadAndWait(KeyStore &store, const QStringList &names)
+{
+    QHash<QString, QString> found;
+    QObject::connect(&store, &KeyStore::keyLoaded, &store,
+                     [&found](const QString &name, const QString &key) { found.insert(name, key); });
+    QEventLoop loop;
+    QObject::connect(&store, &KeyStore::loadFinished, &loop, &QEventLoop::quit);
+    store.load(names);
+    loop.exec();
+    return found;
+}
+
 void printError(const QString &message)
 {
     QTextStream(stderr) << "ai-resilience-monitor: " << message << Qt::endl;
@@ -137,19 +151,14 @@ void HeadlessApp::readKeychain()
     KeyStore::Config config;
     config.timeoutMs = kKeychainTimeoutMs;
     KeyStore store(config);
+    const QHash<QString, QString> keys = loadAndWait(store, wanted);
     QStringList found;
-    connect(&store, &KeyStore::keyLoaded, this, [this, &found](const QString &service, const QString &key) {
-        for (ServiceConfig &s : m_options.config.services)
-            if (s.name == service) {
-                s.apiKey = key;
-                s.keySource = QStringLiteral("keychain");
-                found << service;
-            }
-    });
-    QEventLoop loop; // before the engine exists: nothing else runs yet, and every job has a timeout
-    connect(&store, &KeyStore::loadFinished, &loop, &QEventLoop::quit);
-    store.load(wanted);
-    loop.exec();
+    for (ServiceConfig &s : m_options.config.services)
+        if (const auto key = keys.constFind(s.name); key != keys.cend()) {
+            s.apiKey = key.value();
+            s.keySource = QStringLiteral("keychain");
+            found << s.name;
+        }
     const auto names = [](const QStringList &list) { return list.join(QLatin1String(", ")); };
     if (store.backend() == KeyStore::Backend::Unavailable) {
         qCWarning(lcHeadless).noquote() << QStringLiteral("keychain: not available (%1); without a key: %2")
@@ -171,16 +180,10 @@ void HeadlessApp::readSmtpPasswordFromKeychain()
     if (!email.isEnabled() || email.username.isEmpty() || !email.password.isEmpty() ||
         qEnvironmentVariableIsSet("AIRM_SMTP_PASSWORD"))
         return;
-    KeyStore::Config config;
+    KeyStore::Config config = KeyStore::smtpPasswordConfig();
     config.timeoutMs = kKeychainTimeoutMs;
-    config.keyPrefix = QStringLiteral("smtp/"); // where Settings > Alerts keeps it
     KeyStore store(config);
-    connect(&store, &KeyStore::keyLoaded, this,
-            [&email](const QString &, const QString &password) { email.password = password; });
-    QEventLoop loop;
-    connect(&store, &KeyStore::loadFinished, &loop, &QEventLoop::quit);
-    store.load({QStringLiteral("password")});
-    loop.exec();
+    email.password = loadAndWait(store, {KeyStore::smtpPasswordName()}).value(KeyStore::smtpPasswordName());
     if (!email.password.isEmpty()) qCInfo(lcHeadless) << "keychain: SMTP password for the e-mail alerts";
 }
 

@@ -56,13 +56,6 @@ QLabel *muted(const QString &text)
     return l;
 }
 
-KeyStore::Config passwordStoreConfig()
-{
-    KeyStore::Config c;
-    c.keyPrefix = QStringLiteral("smtp/"); // next to the API keys ("apikey/<service>")
-    return c;
-}
-
 QSpinBox *spin(int lo, int hi, const QString &suffix, const QString &accessibleName)
 {
     auto *s = new QSpinBox;
@@ -98,7 +91,7 @@ AlertSettingsCard::AlertSettingsCard(AlertManager *alerts, UiSettings *settings,
     , m_smtpPassword(new QLineEdit)
     , m_smtpFrom(new QLineEdit)
     , m_smtpTo(new QLineEdit)
-    , m_passwordStore(new KeyStore(passwordStoreConfig(), this))
+    , m_passwordStore(new KeyStore(KeyStore::smtpPasswordConfig(), this))
     , m_retries(spin(0, kMaxRetries, QString(), tr("Retries")))
     , m_retryInitial(spin(kMinRetryInitialMs, kMaxRetryInitialMs, tr(" ms"), tr("First retry after")))
     , m_timeout(spin(kMinTimeoutMs, kMaxTimeoutMs, tr(" ms"), tr("Timeout per attempt")))
@@ -168,7 +161,7 @@ AlertSettingsCard::AlertSettingsCard(AlertManager *alerts, UiSettings *settings,
     const SmtpSettings &email = alerts->config().channels.email;
     if (email.isEnabled() && !email.username.isEmpty() && email.password.isEmpty() &&
         !qEnvironmentVariableIsSet("AIRM_SMTP_PASSWORD"))
-        m_passwordStore->load({QLatin1String(kPasswordKey)});
+        m_passwordStore->load({KeyStore::smtpPasswordName()});
 }
 
 void AlertSettingsCard::buildRules(QGridLayout *grid)
@@ -513,7 +506,7 @@ QString AlertSettingsCard::apply()
         m_settings->sync();
     }
     if (!m_smtpPassword->text().isEmpty())
-        m_passwordStore->store(QLatin1String(kPasswordKey), m_smtpPassword->text());
+        m_passwordStore->store(KeyStore::smtpPasswordName(), m_smtpPassword->text());
     load();
     int on = 0;
     for (const AlertRuleId id : AlertRulesConfig::allRules())

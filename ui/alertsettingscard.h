@@ -73,7 +73,6 @@ public:
     QLineEdit *smtpPasswordEdit() const { return m_smtpPassword; }
     // Where the SMTP password typed here is kept: the OS keychain, else memory for the session.
     KeyStore *passwordStore() const { return m_passwordStore; }
-    static constexpr const char *kPasswordKey = "password";
     QComboBox *smtpSecurityBox() const { return m_smtpSecurity; }
     QSpinBox *smtpPortBox() const { return m_smtpPort; }
     QPushButton *applyButton() const { return m_apply; }

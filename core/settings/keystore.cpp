@@ -10,6 +10,13 @@
 
 namespace airm {
 
+KeyStore::Config KeyStore::smtpPasswordConfig()
+{
+    Config c;
+    c.keyPrefix = QStringLiteral("smtp/");
+    return c;
+}
+
 KeyStore::KeyStore(QObject *parent)
     : KeyStore(Config{}, parent)
 {}

@@ -34,6 +34,11 @@ public:
         int timeoutMs = 5000;                                              // per job
     };
 
+    // Where Settings > Alerts keeps the SMTP password of the e-mail alerts: the entry smtpPasswordName() of a
+    // store with this configuration (next to the API keys, "apikey/<service>").
+    static Config smtpPasswordConfig();
+    static QString smtpPasswordName() { return QStringLiteral("password"); }
+
     explicit KeyStore(QObject *parent = nullptr);
     explicit KeyStore(const Config &config, QObject *parent = nullptr);
 

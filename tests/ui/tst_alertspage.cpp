@@ -355,8 +355,7 @@ private slots:
         QCOMPARE(alerts.config().channels.email.password, QStringLiteral("s3cret-pw"));
         QVERIFY(!QJsonDocument(rig.settings->alertRules()).toJson().contains("s3cret-pw")); // never saved
         // It went to the key store: the keychain when one answers, memory for the session otherwise.
-        QVERIFY(card->passwordStore()->location(QString::fromLatin1(AlertSettingsCard::kPasswordKey)) !=
-                KeyStore::Location::None);
+        QVERIFY(card->passwordStore()->location(KeyStore::smtpPasswordName()) != KeyStore::Location::None);
         QVERIFY(card->smtpPasswordEdit()->text().isEmpty());
         const SmtpSettings &email = alerts.config().channels.email;
         QCOMPARE(email.host, QStringLiteral("127.0.0.1"));
